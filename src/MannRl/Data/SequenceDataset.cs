@@ -1,0 +1,73 @@
+namespace MannRl.Data;
+
+/// <summary>
+/// A task's data: splits of sequences plus the vocabularies that name input symbols and target classes.
+/// Every task (logic, POS, sentences) produces one of these; the trainer needs nothing else.
+/// </summary>
+public sealed class SequenceDataset
+{
+    /// <summary>Creates a dataset; <paramref name="trainForEpoch"/> lets a curriculum grow the training set.</summary>
+    public SequenceDataset(
+        string name,
+        int inputDim,
+        IReadOnlyList<string> targetSymbols,
+        IReadOnlyList<Sequence> train,
+        IReadOnlyList<Sequence> validation,
+        IReadOnlyList<Sequence>? test = null,
+        IReadOnlyList<string>? inputSymbols = null,
+        Func<int, IReadOnlyList<Sequence>>? trainForEpoch = null)
+    {
+        Name = name;
+        InputDim = inputDim;
+        TargetSymbols = targetSymbols;
+        Train = train;
+        Validation = validation;
+        Test = test ?? [];
+        InputSymbols = inputSymbols;
+        _trainForEpoch = trainForEpoch;
+    }
+
+    private readonly Func<int, IReadOnlyList<Sequence>>? _trainForEpoch;
+
+    /// <summary>The dataset key of the config (<c>logic</c>, <c>udpos</c>, <c>wmt2014-en</c>, ...).</summary>
+    public string Name { get; }
+
+    /// <summary>Width of one input (one-hot vocabulary size or vector dimension).</summary>
+    public int InputDim { get; }
+
+    /// <summary>Number of target classes.</summary>
+    public int TargetDim => TargetSymbols.Count;
+
+    /// <summary>Names of the target classes, indexed by class id.</summary>
+    public IReadOnlyList<string> TargetSymbols { get; }
+
+    /// <summary>Names of the one-hot input symbols, or null for dense inputs (word vectors).</summary>
+    public IReadOnlyList<string>? InputSymbols { get; }
+
+    /// <summary>All training sequences (the full set, without curriculum).</summary>
+    public IReadOnlyList<Sequence> Train { get; }
+
+    /// <summary>Validation sequences.</summary>
+    public IReadOnlyList<Sequence> Validation { get; }
+
+    /// <summary>Test sequences (may be empty).</summary>
+    public IReadOnlyList<Sequence> Test { get; }
+
+    /// <summary>
+    /// For the logic task: the answer is the target at the last step (the <c>|</c> position), and the trainer
+    /// reports the share of sequences whose last step is predicted right.
+    /// </summary>
+    public bool HasAnswerAtEnd { get; init; }
+
+    /// <summary>The training sequences of a 0-based epoch (a curriculum may start small and grow).</summary>
+    public IReadOnlyList<Sequence> TrainForEpoch(int epoch) => _trainForEpoch?.Invoke(epoch) ?? Train;
+
+    /// <summary>A split by name: train, validation or test.</summary>
+    public IReadOnlyList<Sequence> Split(string split) => split switch
+    {
+        "train" => Train,
+        "validation" => Validation,
+        "test" => Test,
+        _ => throw new ArgumentException($"unknown split '{split}': use train, validation or test"),
+    };
+}
