@@ -1,0 +1,110 @@
+namespace MannRl.Engine;
+
+/// <summary>
+/// y = x·Wᵀ + b with PyTorch's layout (W is out x in) and default initialisation: W and b uniform in
+/// ±1/sqrt(in). The forward product reads a transposed copy of W, refreshed when W changes, so every product
+/// streams its right operand row-major.
+/// </summary>
+public sealed class Linear : Module
+{
+    private readonly float[] _weightT; // (in, out)
+    private int _weightTVersion = -1;
+
+    /// <summary>Creates a layer initialised from <paramref name="rng"/>.</summary>
+    public Linear(int inFeatures, int outFeatures, Rng rng)
+    {
+        if (inFeatures <= 0 || outFeatures <= 0)
+            throw new ArgumentOutOfRangeException(nameof(inFeatures), $"Linear({inFeatures}, {outFeatures}): sizes must be positive");
+        InFeatures = inFeatures;
+        OutFeatures = outFeatures;
+        Weight = new Parameter("weight", outFeatures, inFeatures);
+        Bias = new Parameter("bias", outFeatures);
+        float bound = 1f / MathF.Sqrt(inFeatures);
+        foreach (ref float w in Weight.Values) w = rng.Uniform(-bound, bound);
+        foreach (ref float b in Bias.Values) b = rng.Uniform(-bound, bound);
+        _weightT = new float[inFeatures * outFeatures + Matrix.Padding];
+        Parameters = [Weight, Bias];
+    }
+
+    /// <inheritdoc/>
+    public override int InFeatures { get; }
+
+    /// <inheritdoc/>
+    public override int OutFeatures { get; }
+
+    /// <summary>Weight (out x in).</summary>
+    public Parameter Weight { get; }
+
+    /// <summary>Bias (out).</summary>
+    public Parameter Bias { get; }
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Parameter> Parameters { get; }
+
+    /// <inheritdoc/>
+    public override ModuleContext CreateContext(int maxRows) => new Context(maxRows, InFeatures, OutFeatures);
+
+    /// <inheritdoc/>
+    public override Matrix Forward(Matrix x, ModuleContext ctx, bool training)
+    {
+        CheckInput(x, ctx);
+        var c = (Context)ctx;
+        c.Training = training;
+        c.X = x;
+        var y = c.Y.WithRows(x.Rows); // (rows, out)
+        RefreshTransposedWeight();
+        var bias = Bias.Values;
+        for (int r = 0; r < y.Rows; r++) bias.CopyTo(y.Row(r));
+        Gemm.Multiply(x.Rows, OutFeatures, InFeatures,
+            x.Data.AsSpan(x.Offset), x.Stride, false,
+            _weightT, OutFeatures,
+            y.Data, y.Stride, accumulate: true);
+        return y;
+    }
+
+    /// <inheritdoc/>
+    public override Matrix Backward(Matrix dy, ModuleContext ctx)
+    {
+        var c = (Context)ctx;
+        var x = c.X ?? throw new InvalidOperationException("Linear.Backward before Forward");
+        if (dy.Rows != x.Rows || dy.Cols != OutFeatures)
+            throw new ArgumentException($"Linear.Backward: dy is {dy.Rows}x{dy.Cols}, expected {x.Rows}x{OutFeatures}");
+        // dW += dyᵀ·x  (out, in)
+        Gemm.Multiply(OutFeatures, InFeatures, x.Rows,
+            dy.Data.AsSpan(dy.Offset), dy.Stride, true,
+            x.Data.AsSpan(x.Offset), x.Stride,
+            Weight.Grad, InFeatures, accumulate: true);
+        var db = Bias.Gradient;
+        for (int r = 0; r < dy.Rows; r++) System.Numerics.Tensors.TensorPrimitives.Add(db, dy.Row(r), db);
+        var dx = c.DX.WithRows(x.Rows);
+        if (c.NeedsInputGradient)
+        {
+            // dx = dy·W  (rows, in)
+            Gemm.Multiply(x.Rows, InFeatures, OutFeatures,
+                dy.Data.AsSpan(dy.Offset), dy.Stride, false,
+                Weight.Value, InFeatures,
+                dx.Data, dx.Stride, accumulate: false);
+        }
+        return dx;
+    }
+
+    private void RefreshTransposedWeight()
+    {
+        if (_weightTVersion == Weight.Version) return;
+        var w = Weight.Value;
+        int inF = InFeatures, outF = OutFeatures;
+        for (int o = 0; o < outF; o++)
+        {
+            int row = o * inF;
+            for (int i = 0; i < inF; i++) _weightT[i * outF + o] = w[row + i];
+        }
+        _weightTVersion = Weight.Version;
+    }
+
+    private sealed class Context(int maxRows, int inFeatures, int outFeatures) : ModuleContext(maxRows)
+    {
+        public Matrix? X;
+        public readonly Matrix Y = new(maxRows, outFeatures);
+        public readonly Matrix DX = new(maxRows, inFeatures);
+    }
+}

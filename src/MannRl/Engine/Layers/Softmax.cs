@@ -1,0 +1,29 @@
+using System.Numerics.Tensors;
+
+namespace MannRl.Engine;
+
+/// <summary>Softmax over each row (the feature dimension), computed as exp(x − max)/Σ for stability.</summary>
+public sealed class Softmax(int features) : Activation(features)
+{
+    /// <inheritdoc/>
+    protected override void ForwardRow(ReadOnlySpan<float> x, Span<float> y) => SoftmaxRow(x, y);
+
+    /// <inheritdoc/>
+    protected override void BackwardRow(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
+    {
+        // dx = y ⊙ (dy − Σ dy·y)
+        float dot = TensorPrimitives.Dot(dy, y);
+        TensorPrimitives.Subtract(dy, dot, dx);
+        TensorPrimitives.Multiply(dx, y, dx);
+    }
+
+    /// <summary>Row softmax kernel: <paramref name="y"/> = softmax(<paramref name="x"/>); may run in place.</summary>
+    public static void SoftmaxRow(ReadOnlySpan<float> x, Span<float> y)
+    {
+        float max = TensorPrimitives.Max(x);
+        TensorPrimitives.Subtract(x, max, y);
+        TensorPrimitives.Exp(y, y);
+        float sum = TensorPrimitives.Sum(y);
+        TensorPrimitives.Divide(y, sum, y);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Numerics.Tensors;
+
+namespace MannRl.Engine;
+
+/// <summary>The losses of MANN-RL with PyTorch semantics; each returns the reduced loss and writes the gradient.</summary>
+public static class Loss
+{
+    /// <summary>
+    /// PyTorch's CrossEntropyLoss: per row, −log_softmax(input)[target] = logsumexp(input) − input[target],
+    /// written to <paramref name="rowLosses"/>; returns their mean. When <paramref name="gradInput"/> is given
+    /// it receives d(mean)/d(input) = (softmax(input) − onehot(target)) / rows. The original feeds the action
+    /// net's Softmax output here (cross entropy on probabilities); pass logits for the textbook form.
+    /// </summary>
+    public static float CrossEntropy(Matrix input, ReadOnlySpan<int> targets, Span<float> rowLosses, Matrix? gradInput)
+    {
+        int n = input.Rows;
+        if (targets.Length < n || rowLosses.Length < n)
+            throw new ArgumentException($"CrossEntropy: {n} rows but {targets.Length} targets / {rowLosses.Length} loss slots");
+        if (gradInput is not null) input.CheckSameShape(gradInput, "CrossEntropy gradient");
+        double total = 0;
+        float invN = 1f / n;
+        for (int r = 0; r < n; r++)
+        {
+            var x = input.Row(r);
+            int t = targets[r];
+            if ((uint)t >= (uint)x.Length) throw new ArgumentOutOfRangeException(nameof(targets), $"target {t} outside {x.Length} classes");
+            float max = TensorPrimitives.Max(x);
+            float sumExp = 0;
+            for (int j = 0; j < x.Length; j++) sumExp += MathF.Exp(x[j] - max);
+            float lse = max + MathF.Log(sumExp);
+            float loss = lse - x[t];
+            rowLosses[r] = loss;
+            total += loss;
+            if (gradInput is not null)
+            {
+                var g = gradInput.Row(r);
+                for (int j = 0; j < x.Length; j++) g[j] = MathF.Exp(x[j] - lse) * invN;
+                g[t] -= invN;
+            }
+        }
+        return (float)(total / n);
+    }
+
+    /// <summary>
+    /// PyTorch's SmoothL1Loss with beta 1 and mean reduction over all elements: for d = input − target,
+    /// 0.5·d² where |d| &lt; 1, else |d| − 0.5. Gradients (when given): clamp(d, −1, 1)/N for the input and its
+    /// negation for the target (the memory-net's TD target is not detached by default).
+    /// </summary>
+    public static float SmoothL1(Matrix input, Matrix target, Matrix? gradInput, Matrix? gradTarget)
+    {
+        input.CheckSameShape(target, "SmoothL1 target");
+        if (gradInput is not null) input.CheckSameShape(gradInput, "SmoothL1 input gradient");
+        if (gradTarget is not null) input.CheckSameShape(gradTarget, "SmoothL1 target gradient");
+        int n = input.Rows, f = input.Cols;
+        float invCount = 1f / (n * (float)f);
+        double total = 0;
+        for (int r = 0; r < n; r++)
+        {
+            var a = input.Row(r);
+            var e = target.Row(r);
+            Span<float> gi = gradInput is null ? default : gradInput.Row(r);
+            Span<float> gt = gradTarget is null ? default : gradTarget.Row(r);
+            float rowSum = 0;
+            for (int j = 0; j < f; j++)
+            {
+                float d = a[j] - e[j];
+                float ad = MathF.Abs(d);
+                rowSum += ad < 1f ? 0.5f * d * d : ad - 0.5f;
+                float g = Math.Clamp(d, -1f, 1f) * invCount;
+                if (gradInput is not null) gi[j] = g;
+                if (gradTarget is not null) gt[j] = -g;
+            }
+            total += rowSum;
+        }
+        return (float)(total * invCount);
+    }
+}

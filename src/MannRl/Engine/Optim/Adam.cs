@@ -1,0 +1,56 @@
+namespace MannRl.Engine;
+
+/// <summary>
+/// Adam as PyTorch computes it (no weight decay, no amsgrad): m ← β1·m + (1−β1)·g, v ← β2·v + (1−β2)·g²,
+/// p ← p − (lr/(1−β1ᵗ)) · m / (sqrt(v)/sqrt(1−β2ᵗ) + eps).
+/// </summary>
+public sealed class Adam : Optimizer
+{
+    private readonly float[][] _expAvg, _expAvgSq;
+
+    /// <summary>Creates the optimizer.</summary>
+    public Adam(IReadOnlyList<Parameter> parameters, float lr, float beta1 = 0.9f, float beta2 = 0.999f, float eps = 1e-8f)
+        : base(parameters, lr)
+    {
+        if (beta1 is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(beta1), $"Invalid beta1: {beta1}");
+        if (beta2 is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(beta2), $"Invalid beta2: {beta2}");
+        Beta1 = beta1; Beta2 = beta2; Eps = eps;
+        var state = MakeState(parameters, "exp_avg", "exp_avg_sq");
+        State = state;
+        _expAvg = Enumerable.Range(0, parameters.Count).Select(i => state[$"{i}.exp_avg"]).ToArray();
+        _expAvgSq = Enumerable.Range(0, parameters.Count).Select(i => state[$"{i}.exp_avg_sq"]).ToArray();
+    }
+
+    /// <summary>Decay of the first moment.</summary>
+    public float Beta1 { get; }
+
+    /// <summary>Decay of the second moment.</summary>
+    public float Beta2 { get; }
+
+    /// <summary>Added to the denominator.</summary>
+    public float Eps { get; }
+
+    /// <inheritdoc/>
+    public override IReadOnlyDictionary<string, float[]> State { get; }
+
+    /// <inheritdoc/>
+    protected override void Update(int index, Parameter p)
+    {
+        var m = _expAvg[index];
+        var v = _expAvgSq[index];
+        var g = p.Grad;
+        var w = p.Value;
+        double bc1 = 1 - Math.Pow(Beta1, Steps), bc2 = 1 - Math.Pow(Beta2, Steps);
+        float stepSize = (float)(LearningRate / bc1);
+        float bc2Sqrt = (float)Math.Sqrt(bc2);
+        float b1 = Beta1, b2 = Beta2, c1 = (float)(1 - (double)Beta1), c2 = (float)(1 - (double)Beta2), eps = Eps;
+        for (int j = 0; j < p.Length; j++)
+        {
+            float gj = g[j];
+            m[j] = m[j] * b1 + gj * c1;
+            v[j] = v[j] * b2 + gj * gj * c2;
+            float denom = MathF.Sqrt(v[j]) / bc2Sqrt + eps;
+            w[j] -= stepSize * (m[j] / denom);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+namespace MannRl.Engine;
+
+/// <summary>
+/// Updates a fixed list of parameters from their gradients. State buffers are named
+/// <c>{parameter index}.{buffer}</c> (PyTorch's names: exp_avg, exp_avg_sq, square_avg) so they can be saved
+/// next to a checkpoint and restored to resume.
+/// </summary>
+public abstract class Optimizer
+{
+    /// <summary>Creates an optimizer over <paramref name="parameters"/>.</summary>
+    protected Optimizer(IReadOnlyList<Parameter> parameters, float learningRate)
+    {
+        if (!(learningRate >= 0) || float.IsInfinity(learningRate))
+            throw new ArgumentOutOfRangeException(nameof(learningRate), $"Invalid learning rate: {learningRate}");
+        Parameters = parameters;
+        LearningRate = learningRate;
+    }
+
+    /// <summary>The parameters this optimizer updates.</summary>
+    public IReadOnlyList<Parameter> Parameters { get; }
+
+    /// <summary>Current learning rate (a scheduler may change it).</summary>
+    public float LearningRate { get; set; }
+
+    /// <summary>Number of steps taken.</summary>
+    public long Steps { get; set; }
+
+    /// <summary>One update from the current gradients.</summary>
+    public void Step()
+    {
+        Steps++;
+        for (int i = 0; i < Parameters.Count; i++)
+        {
+            Update(i, Parameters[i]);
+            Parameters[i].MarkChanged();
+        }
+    }
+
+    /// <summary>Clears the gradients of all parameters.</summary>
+    public void ZeroGrad()
+    {
+        foreach (var p in Parameters) p.ZeroGrad();
+    }
+
+    /// <summary>Updates parameter <paramref name="index"/> (the step counter is already incremented).</summary>
+    protected abstract void Update(int index, Parameter p);
+
+    /// <summary>The state buffers by name (live arrays: write into them to restore).</summary>
+    public abstract IReadOnlyDictionary<string, float[]> State { get; }
+
+    /// <summary>Makes one zeroed state buffer per parameter for each buffer name.</summary>
+    protected static Dictionary<string, float[]> MakeState(IReadOnlyList<Parameter> parameters, params string[] buffers)
+    {
+        var state = new Dictionary<string, float[]>();
+        for (int i = 0; i < parameters.Count; i++)
+            foreach (var b in buffers) state[$"{i}.{b}"] = new float[parameters[i].Length];
+        return state;
+    }
+}
