@@ -278,17 +278,19 @@ def make_optimizers():
 
     # clip_grad_norm_ over two parameters.
     clips = []
-    for name, max_norm, scale in [("clipped", 0.5, 1.0), ("unclipped", 10.0, 1.0)]:
+    for name, max_norm, scale in [("clipped", 0.5, 1.0), ("unclipped", 10.0, 1.0), ("barely_clipped", None, 0.2)]:
         p1 = nn.Parameter(torch.zeros(3, 4))
         p2 = nn.Parameter(torch.zeros(3))
         g1 = randn(gen, 3, 4, scale=scale)
         g2 = randn(gen, 3, scale=scale)
+        if max_norm is None:  # just below the norm: the scale factor is close to 1
+            max_norm = f32(0.9 * torch.sqrt((g1 ** 2).sum() + (g2 ** 2).sum()).item())
         p1.grad = g1.clone()
         p2.grad = g2.clone()
         total = torch.nn.utils.clip_grad_norm_([p1, p2], max_norm)
         clips.append({"name": name, "max_norm": max_norm, "grads": [t(g1), t(g2)],
                       "total_norm": scalar(total), "clipped": [t(p1.grad), t(p2.grad)]})
-    assert clips[0]["total_norm"] > 0.5 and clips[1]["total_norm"] < 10.0
+    assert clips[0]["total_norm"] > 0.5 and clips[1]["total_norm"] < 10.0 and clips[2]["total_norm"] > clips[2]["max_norm"]
 
     # MultiStepLR.
     schedulers = []

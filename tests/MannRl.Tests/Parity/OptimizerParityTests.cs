@@ -51,6 +51,7 @@ public class OptimizerParityTests
     [Theory]
     [InlineData("clipped")]
     [InlineData("unclipped")]
+    [InlineData("barely_clipped")]
     public void ClipGradNormMatchesPyTorch(string name)
     {
         var c = Root.Case("clip_grad_norm", name);
