@@ -30,6 +30,29 @@ public class LinearParityTests
     }
 
     [Fact]
+    public void WorksOnAColumnViewAndAContextWithSpareRows()
+    {
+        // How the models feed cat(input, memory): a strided view of a wider matrix, in a context sized for a
+        // larger batch (the batch shrinks at the end of an epoch).
+        var c = Root.Case("cases", "batch5");
+        var x = c.Tensor("x");
+        var wide = new Matrix(x.Rows, x.Cols + 4);
+        for (int r = 0; r < x.Rows; r++)
+            for (int j = 0; j < wide.Cols; j++) wide[r, j] = j < 2 || j >= 2 + x.Cols ? 100f + j : x.Data[r * x.Cols + j - 2];
+        var view = wide.Columns(2, x.Cols);
+        var linear = new Linear(7, 3, new Rng(1));
+        linear.Weight.Load(c.Tensor("weight").Data);
+        linear.Bias.Load(c.Tensor("bias").Data);
+        var ctx = linear.CreateContext(8);
+
+        Close.Assert(c.Tensor("y"), linear.Forward(view, ctx, training: true), "y");
+        linear.ZeroGrad();
+        Close.Assert(c.Tensor("dx"), linear.Backward(c.Tensor("dy").ToMatrix(), ctx), "dx");
+        Close.Assert(c.Tensor("dweight").Data, linear.Weight.Gradient, "dweight");
+        Close.Assert(c.Tensor("dbias").Data, linear.Bias.Gradient, "dbias");
+    }
+
+    [Fact]
     public void BackwardAddsIntoParameterGradients()
     {
         var c = Root.Case("cases", "batch5");
