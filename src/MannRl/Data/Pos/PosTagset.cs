@@ -1,0 +1,11 @@
+namespace MannRl.Data.Pos;
+
+/// <summary>Which CoNLL-U column the udpos task predicts (config key <c>pos_tagset</c>).</summary>
+public enum PosTagset
+{
+    /// <summary>The language-specific fine tags (Penn Treebank style for EWT, 49 tags): the original's targets.</summary>
+    Xpos,
+
+    /// <summary>The 17 universal coarse tags.</summary>
+    Upos,
+}
