@@ -1,0 +1,179 @@
+using System.Globalization;
+
+namespace MannRl.Config;
+
+public sealed partial record ExperimentConfig
+{
+    /// <summary>Datasets the trainer knows.</summary>
+    public static IReadOnlyList<string> Datasets { get; } = ["logic", "udpos", "wmt2014-en", "wmt2014-en-fr"];
+
+    /// <summary>Action networks (spec section 2).</summary>
+    public static IReadOnlyList<string> ActionModels { get; } = ["flatdann", "embdann", "parallelActionNet"];
+
+    /// <summary>Memory-nets (spec section 2).</summary>
+    public static IReadOnlyList<string> MemModels { get; } =
+        ["flatmnn", "flatmnnNA", "embmnn", "embmnnNA", "embWLmnnNA", "parallelMemNetNA"];
+
+    /// <summary>Optimizers for either network.</summary>
+    public static IReadOnlyList<string> Optimizers { get; } = ["adam", "sgd", "rmsprop"];
+
+    /// <summary>
+    /// Checks names, ranges and the constraints between keys; throws a <see cref="ConfigException"/> naming the
+    /// first problem and its fix. Dimensions that depend on the data are checked by <see cref="ValidateAgainstData"/>.
+    /// </summary>
+    public void Validate()
+    {
+        OneOf("dataset", Dataset, Datasets);
+        if (ActionModel == "flat2dann")
+            throw Error("action_model", "flat2dann is named by the original's trainer but was never implemented there; "
+                + $"use one of {string.Join(", ", ActionModels)}");
+        OneOf("action_model", ActionModel, ActionModels);
+        OneOf("mem_model", MemModel, MemModels);
+        OneOf("action_optimizer", ActionOptimizer, Optimizers);
+        OneOf("mem_optimizer", MemOptimizer, Optimizers);
+        OneOf("loss_function", LossFunction, ["cross_entropy"]);
+        OneOf("action_loss_on", ActionLossOn, ["probabilities", "logits"]);
+        OneOf("mem_target", MemTarget, ["full", "detached"]);
+        OneOf("reading_target", ReadingTarget, ["digits", "empty"]);
+        OneOf("pos_tagset", PosTagset, ["xpos", "upos"]);
+        OneOf("debug_level", DebugLevel, ["debug", "info", "warning"]);
+        if (PosEmbeddings is not null) CheckPosEmbeddings(PosEmbeddings);
+        if (SentencesFileTarget is not null && SentencesFile is null)
+            throw Error("sentences_file_target", "it needs sentences_file (the source side); set sentences_file too or remove this key");
+
+        if (InputDim < 0) throw Error("input_dim", $"must be positive (or 0/absent to take it from the data), got {InputDim}");
+        if (TargetDim < 0) throw Error("target_dim", $"must be positive (or 0/absent to take it from the data), got {TargetDim}");
+        AtLeast("epochs", Epochs, 1);
+        AtLeast("batch_size", BatchSize, 2, "batch norm needs 2 rows in training");
+        AtLeast("eval_batch_size", EvalBatchSize, 1);
+        AtLeast("eval_interval", EvalInterval, 1);
+        if (SavePoint is int savePoint) AtLeast("save_point", savePoint, 1, "or remove it to save only on improvement");
+        AtLeast("memory_dim", MemoryDim, 1);
+        AtLeast("history", History, 2, "the memory-net learns from transitions between two remembered steps");
+        AtLeast("settle", Settle, 0);
+        AtLeast("mem_train_iterations", MemTrainIterations, 1);
+        AtLeast("mem_num_samples", MemNumSamples, 1);
+        if (MemNumSamples >= History)
+            throw Error("mem_num_samples", $"must be less than history ({History}): it samples distinct ages 1..history-1; "
+                + $"set mem_num_samples to at most {History - 1} or raise history");
+
+        Positive("action_learning_rate", ActionLearningRate);
+        Positive("mem_learning_rate", MemLearningRate);
+        if (ActionClipping is double ac) Positive("action_clipping", ac, "or remove it for no clipping");
+        if (MemClipping is double mc) Positive("mem_clipping", mc, "or remove it for no clipping");
+        if (!(MemGamma >= 0 && MemGamma <= 1)) throw Error("mem_gamma", $"must be in [0, 1], got {F(MemGamma)}; the usual value is 0.99");
+        NonNegative("mem_dampen_losses", MemDampenLosses);
+        NonNegative("mem_clamp", MemClamp);
+        if (MemL1 is double l1) NonNegative("mem_l1", l1);
+        CheckDecay("action_lr_rate_decay", ActionLrRateDecay);
+        CheckDecay("mem_lr_rate_decay", MemLrRateDecay);
+        if (WmtCurriculum is { } c && (c.Milestone < 1 || c.Chunk < 1))
+            throw Error("wmt_curriculum", $"milestone and chunk must both be at least 1, got {c}; e.g. [2000, 500], or null for no curriculum");
+
+        CheckModelShapes();
+    }
+
+    /// <summary>
+    /// Fills absent (null or 0) <c>input_dim</c>/<c>target_dim</c> from the data; throws when the config gives
+    /// values that differ from it.
+    /// </summary>
+    public void ValidateAgainstData(int inputDim, int targetDim)
+    {
+        if (InputDim is null or 0) InputDim = inputDim;
+        else if (InputDim != inputDim)
+            throw Error("input_dim", $"config says input_dim {InputDim} but the data has {inputDim} input symbols: set input_dim: {inputDim} or remove it");
+        if (TargetDim is null or 0) TargetDim = targetDim;
+        else if (TargetDim != targetDim)
+            throw Error("target_dim", $"config says target_dim {TargetDim} but the data has {targetDim} target classes: set target_dim: {targetDim} or remove it");
+    }
+
+    private void CheckModelShapes()
+    {
+        if (ActionModel is "embdann" or "parallelActionNet") Needed("action_embedding_dim", ActionEmbeddingDim, ActionModel);
+        if (ActionModel == "parallelActionNet")
+        {
+            Needed("action_chunk_dim", ActionChunkDim, ActionModel);
+            if (!IsPowerOfTwo(ActionChunkDim!.Value))
+                throw Error("action_chunk_dim", $"parallelActionNet needs a power of two, got {ActionChunkDim}; e.g. {RoundToPowerOfTwo(ActionChunkDim.Value)}");
+            if (!IsPowerOfTwo(MemoryDim))
+                throw Error("memory_dim", $"parallelActionNet needs a power of two, got {MemoryDim}; e.g. {RoundToPowerOfTwo(MemoryDim)}");
+        }
+        if (MemModel is "embmnn" or "embmnnNA" or "embWLmnnNA" or "parallelMemNetNA") Needed("mem_embedding_dim", MemEmbeddingDim, MemModel);
+        if (MemModel is "embWLmnnNA" or "parallelMemNetNA")
+        {
+            AtLeast("mem_num_intermediate_layers", MemNumIntermediateLayers, 0);
+            if (MemNumIntermediateLayers > 0)
+                AtLeast("mem_intermediate_dim", MemIntermediateDim, 1, "intermediate layers need a width");
+        }
+        if (MemModel == "parallelMemNetNA")
+        {
+            Needed("mem_num_mem_net", MemNumMemNet, MemModel);
+            if (MemoryDim % MemNumMemNet!.Value != 0)
+                throw Error("memory_dim", $"parallelMemNetNA splits memory_dim {MemoryDim} into mem_num_mem_net {MemNumMemNet} equal chunks; "
+                    + "make memory_dim a multiple of mem_num_mem_net");
+        }
+    }
+
+    private void CheckPosEmbeddings(string value)
+    {
+        int colon = value.IndexOf(':');
+        string form = colon < 0 ? value : value[..colon];
+        string arg = colon < 0 ? "" : value[(colon + 1)..];
+        bool ok = form switch
+        {
+            "glove" => arg.Length > 0,
+            "random" or "learned" => int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out int dim) && dim > 0,
+            _ => false,
+        };
+        if (!ok)
+            throw Error("pos_embeddings", $"'{value}' is not one of the forms glove:PATH, random:DIM or learned:DIM (DIM a positive integer); "
+                + "e.g. glove:glove/glove.6B.300d.txt, or remove the key for the default GloVe vectors");
+    }
+
+    private void CheckDecay(string key, LrDecay? decay)
+    {
+        if (decay is null) return;
+        if (decay.Milestones.Length == 0 || decay.Milestones.Any(m => m < 1))
+            throw Error(key, $"milestones must be epoch counts of at least 1, got {decay}; e.g. [[100, 150], 0.5]");
+        if (!(decay.Gamma > 0) || double.IsInfinity(decay.Gamma))
+            throw Error(key, $"the decay factor must be a positive number, got {F(decay.Gamma)}; e.g. [[100, 150], 0.5]");
+    }
+
+    private void OneOf(string key, string value, IReadOnlyList<string> allowed)
+    {
+        if (allowed.Contains(value)) return;
+        string? near = allowed.FirstOrDefault(a => a.Equals(value, StringComparison.OrdinalIgnoreCase));
+        string hint = near is null ? "" : $" (names are case-sensitive: '{near}')";
+        throw Error(key, $"unknown value '{value}'{hint}; use one of {string.Join(", ", allowed)}");
+    }
+
+    private void Needed(string key, int? value, string model)
+    {
+        if (value is null or < 1)
+            throw Error(key, $"{model} needs it as a positive integer, got {(value is null ? "none" : value)}; add e.g. {key}: 96");
+    }
+
+    private void AtLeast(string key, int value, int min, string? why = null)
+    {
+        if (value < min) throw Error(key, $"must be at least {min}, got {value}{(why is null ? "" : $" ({why})")}; set {key}: {min} or more");
+    }
+
+    private void Positive(string key, double value, string? alternative = null)
+    {
+        if (!(value > 0) || double.IsInfinity(value))
+            throw Error(key, $"must be a positive number, got {F(value)}; set a positive value{(alternative is null ? "" : $" {alternative}")}");
+    }
+
+    private void NonNegative(string key, double value)
+    {
+        if (!(value >= 0) || double.IsInfinity(value)) throw Error(key, $"must be 0 (off) or a positive number, got {F(value)}");
+    }
+
+    private ConfigException Error(string key, string message) => new(Source, key, null, message);
+
+    private static string F(double value) => ConfigWriter.FormatDouble(value);
+
+    private static bool IsPowerOfTwo(int value) => value > 0 && (value & (value - 1)) == 0;
+
+    private static int RoundToPowerOfTwo(int value) => value <= 1 ? 1 : 1 << Math.Min(30, (int)Math.Round(Math.Log2(value)));
+}
