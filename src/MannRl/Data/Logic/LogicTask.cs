@@ -1,0 +1,64 @@
+using MannRl.Engine;
+
+namespace MannRl.Data.Logic;
+
+/// <summary>
+/// The logic task's data: <c>&lt;data dir&gt;/logic/logic.dataset.json</c> when present (the original's file can be
+/// put there), else 10,000 sequences generated once from the seed, split once 95/5, and cached there. (The original's
+/// cache flag was inverted, so it regenerated the data for each split: spec section 9, defect 5.)
+/// </summary>
+public static class LogicTask
+{
+    /// <summary>The dataset name of the config.</summary>
+    public const string Name = "logic";
+
+    /// <summary>Loads (or generates and caches) the logic data below <paramref name="dataDir"/>.</summary>
+    /// <param name="dataDir">The data directory (see <see cref="DataDirectory"/>).</param>
+    /// <param name="seed">Seed of the generation when there is no file.</param>
+    /// <param name="log">Receives one line on what was read, generated or written, and warnings.</param>
+    public static SequenceDataset Load(string dataDir, ulong seed, Action<string>? log = null)
+    {
+        string folder = Path.Combine(dataDir, "logic");
+        string path = Path.Combine(folder, LogicDataFile.FileName);
+        if (File.Exists(path))
+        {
+            LogicSplits read = LogicDataFile.Read(path);
+            log?.Invoke($"logic: read {path} ({read.Train.Count} train, {read.Validation.Count} validation sequences)");
+            return ToDataset(read);
+        }
+
+        LogicSplits generated = Generate(seed);
+        try
+        {
+            Directory.CreateDirectory(folder);
+            LogicDataFile.Write(path, generated);
+            log?.Invoke($"logic: generated {LogicGenerator.DefaultCount} sequences with seed {seed} and wrote them to {path}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log?.Invoke($"warning: logic: could not write {path} ({e.Message}); continuing with the {LogicGenerator.DefaultCount} "
+                + $"sequences generated with seed {seed} (they are not cached; use a writable --data-dir to keep them)");
+        }
+        return ToDataset(generated);
+    }
+
+    /// <summary>The standard data set for a seed: 10,000 sequences, the last 5% for validation.</summary>
+    public static LogicSplits Generate(ulong seed)
+    {
+        var generator = new LogicGenerator(new Rng(seed).Fork("logic-data"));
+        return LogicGenerator.Split(generator.Generate(LogicGenerator.DefaultCount));
+    }
+
+    /// <summary>The dataset the trainer reads: one-hot inputs and targets over <see cref="LogicAlphabet"/>.</summary>
+    public static SequenceDataset ToDataset(LogicSplits splits) => new(
+        Name,
+        LogicAlphabet.Count,
+        LogicAlphabet.Symbols,
+        splits.Train.Select(e => e.ToSequence()).ToArray(),
+        splits.Validation.Select(e => e.ToSequence()).ToArray(),
+        test: null,
+        inputSymbols: LogicAlphabet.Symbols)
+    {
+        HasAnswerAtEnd = true,
+    };
+}
