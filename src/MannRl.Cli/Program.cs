@@ -1,1 +1,27 @@
-Console.WriteLine("mannrl");
+using System.CommandLine;
+using MannRl.Cli.Commands;
+
+namespace MannRl.Cli;
+
+/// <summary>The <c>mannrl</c> command: train, evaluate, predict, baselines and data fetching.</summary>
+public static class Program
+{
+    /// <summary>Entry point; exit code 0 on success, 2 for usage or config errors, 1 for runtime failures.</summary>
+    public static int Main(string[] args)
+    {
+        var root = new RootCommand("MANN-RL: memory-augmented neural networks whose memory-net learns by reinforcement learning what to remember.");
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(EvaluateCommand.Create());
+        root.Subcommands.Add(PredictCommand.Create());
+        root.Subcommands.Add(BaselineCommand.Create());
+        root.Subcommands.Add(DataCommand.Create());
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var e in parsed.Errors) Console.Error.WriteLine($"error: {e.Message}");
+            Console.Error.WriteLine("Run 'mannrl --help' (or 'mannrl <command> --help') for usage.");
+            return ExitCodes.Usage;
+        }
+        return parsed.Invoke();
+    }
+}

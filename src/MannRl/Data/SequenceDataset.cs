@@ -15,7 +15,8 @@ public sealed class SequenceDataset
         IReadOnlyList<Sequence> validation,
         IReadOnlyList<Sequence>? test = null,
         IReadOnlyList<string>? inputSymbols = null,
-        Func<int, IReadOnlyList<Sequence>>? trainForEpoch = null)
+        Func<int, IReadOnlyList<Sequence>>? trainForEpoch = null,
+        Func<int, int, IReadOnlyList<Sequence>>? trainEvalForEpoch = null)
     {
         Name = name;
         InputDim = inputDim;
@@ -25,9 +26,11 @@ public sealed class SequenceDataset
         Test = test ?? [];
         InputSymbols = inputSymbols;
         _trainForEpoch = trainForEpoch;
+        _trainEvalForEpoch = trainEvalForEpoch;
     }
 
     private readonly Func<int, IReadOnlyList<Sequence>>? _trainForEpoch;
+    private readonly Func<int, int, IReadOnlyList<Sequence>>? _trainEvalForEpoch;
 
     /// <summary>The dataset key of the config (<c>logic</c>, <c>udpos</c>, <c>wmt2014-en</c>, ...).</summary>
     public string Name { get; }
@@ -61,6 +64,17 @@ public sealed class SequenceDataset
 
     /// <summary>The training sequences of a 0-based epoch (a curriculum may start small and grow).</summary>
     public IReadOnlyList<Sequence> TrainForEpoch(int epoch) => _trainForEpoch?.Invoke(epoch) ?? Train;
+
+    /// <summary>
+    /// The "eval on train" set of a 0-based epoch: the first <paramref name="truncate"/> training sequences
+    /// (all when negative) of that epoch, unless the task defines its own (a curriculum mirrors its chunks).
+    /// </summary>
+    public IReadOnlyList<Sequence> TrainEvalForEpoch(int epoch, int truncate)
+    {
+        if (_trainEvalForEpoch is not null) return _trainEvalForEpoch(epoch, truncate);
+        var train = TrainForEpoch(epoch);
+        return truncate < 0 || truncate >= train.Count ? train : train.Take(truncate).ToArray();
+    }
 
     /// <summary>A split by name: train, validation or test.</summary>
     public IReadOnlyList<Sequence> Split(string split) => split switch

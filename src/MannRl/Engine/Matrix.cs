@@ -30,6 +30,17 @@ public sealed class Matrix
         Data = data; Offset = offset; Rows = rows; CapacityRows = capacityRows; Cols = cols; Stride = stride;
     }
 
+    /// <summary>
+    /// A matrix over existing storage: <paramref name="rows"/> x <paramref name="cols"/> starting at
+    /// <paramref name="offset"/>, rows <paramref name="cols"/> apart (e.g. one step of the replay history).
+    /// </summary>
+    public static Matrix View(float[] data, int offset, int rows, int cols)
+    {
+        if (offset < 0 || offset + rows * cols > data.Length)
+            throw new ArgumentOutOfRangeException(nameof(offset), $"view of {rows}x{cols} at {offset} outside {data.Length} values");
+        return new Matrix(data, offset, rows, rows, cols, cols);
+    }
+
     /// <summary>Backing storage (shared by views).</summary>
     public float[] Data { get; }
 
@@ -129,6 +140,33 @@ public sealed class Matrix
         var m = new Matrix(rows, cols);
         values.CopyTo(m.Data);
         return m;
+    }
+
+    /// <summary>
+    /// Writes cat(<paramref name="parts"/>) along features into <paramref name="destination"/> (whose width is
+    /// the sum of the parts' widths) and returns it with the parts' row count.
+    /// </summary>
+    public static Matrix Concat(Matrix destination, params ReadOnlySpan<Matrix> parts)
+    {
+        int rows = parts[0].Rows, width = 0;
+        foreach (var p in parts)
+        {
+            if (p.Rows != rows) throw new ArgumentException($"Concat: parts have {rows} and {p.Rows} rows");
+            width += p.Cols;
+        }
+        if (width != destination.Cols) throw new ArgumentException($"Concat: parts are {width} wide, destination {destination.Cols}");
+        destination.WithRows(rows);
+        for (int r = 0; r < rows; r++)
+        {
+            var row = destination.Row(r);
+            int at = 0;
+            foreach (var p in parts)
+            {
+                p.Row(r).CopyTo(row.Slice(at));
+                at += p.Cols;
+            }
+        }
+        return destination;
     }
 
     /// <inheritdoc/>

@@ -66,7 +66,8 @@ public sealed class SentenceTask
         var validation = ValidationPairs.Select(Encode).ToArray();
         var train = Compose(_trainSelection, ChunkSizes.Count, CharacterPairs.Count > 0);
         Dataset = new SequenceDataset(options.Dataset, Vocabulary.Count, Vocabulary.Symbols, train, validation,
-            inputSymbols: Vocabulary.Symbols, trainForEpoch: options.Curriculum is null ? null : TrainForEpoch);
+            inputSymbols: Vocabulary.Symbols, trainForEpoch: options.Curriculum is null ? null : TrainForEpoch,
+            trainEvalForEpoch: TrainEvalForEpoch);
 
         log?.Invoke($"{options.Dataset}: {Pairs.Count} pairs{(fromCache ? " (cached)" : "")}, vocabulary {Vocabulary.Count}, "
             + $"train {TrainSelection.Count} of {split}"

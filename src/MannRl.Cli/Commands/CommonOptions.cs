@@ -1,0 +1,35 @@
+using System.CommandLine;
+
+namespace MannRl.Cli.Commands;
+
+/// <summary>Options several commands share.</summary>
+internal static class CommonOptions
+{
+    public static Option<string?> DataDir() => new("--data-dir")
+    {
+        Description = "Data directory (default: $NM_DATA_DIR, else ./data). The logic data is <dir>/logic/logic.dataset.json.",
+    };
+
+    public static Option<int> Threads() => new("--threads")
+    {
+        Description = "Threads for large matrix products (results do not depend on it).",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+    };
+
+    public static Option<string?> Checkpoint() => new("--checkpoint")
+    {
+        Description = "Checkpoint name, e.g. t71 (default: the last one saved; see RUNDIR/checkpoints/).",
+    };
+
+    public static Option<string> Split() => new("--split")
+    {
+        Description = "Which split: train, validation or test.",
+        DefaultValueFactory = _ => "validation",
+    };
+
+    public static void ApplyThreads(int threads)
+    {
+        if (threads < 1) throw new UsageException($"--threads must be at least 1, got {threads}");
+        MannRl.Engine.Gemm.MaxThreads = threads;
+    }
+}

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.Globalization;
+using MannRl.Config;
+using MannRl.Data;
+using MannRl.Training;
+using Spectre.Console;
+
+namespace MannRl.Cli.Commands;
+
+/// <summary><c>mannrl train [CONFIG] [RUNDIR]</c>: one training run into a new run directory.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var config = new Argument<string?>("CONFIG")
+        {
+            Arity = ArgumentArity.ZeroOrOne,
+            Description = $"YAML config with the original's keys (default: the built-in {Experiment.DefaultConfig}).",
+        };
+        var runDir = new Argument<string?>("RUNDIR")
+        {
+            Arity = ArgumentArity.ZeroOrOne,
+            Description = "New run directory (default: runs/<dataset>-<timestamp>); an existing non-empty one is refused.",
+        };
+        var dataDir = CommonOptions.DataDir();
+        var seed = new Option<ulong?>("--seed") { Description = "Override the config's seed (default 13)." };
+        var epochs = new Option<int?>("--epochs") { Description = "Override the config's number of epochs." };
+        var threads = CommonOptions.Threads();
+        var cmd = new Command("train", "Train an action net and a memory-net; writes config.yaml, experiment.log, metrics.csv and checkpoints/.")
+        {
+            config, runDir, dataDir, seed, epochs, threads,
+        };
+        cmd.SetAction(p => ExitCodes.Guard(() => Run(p.GetValue(config), p.GetValue(runDir), p.GetValue(dataDir),
+            p.GetValue(seed), p.GetValue(epochs), p.GetValue(threads))));
+        return cmd;
+    }
+
+    private static int Run(string? configPath, string? runDir, string? dataDirOption, ulong? seed, int? epochs, int threads)
+    {
+        CommonOptions.ApplyThreads(threads);
+        if (runDir is not null && Directory.Exists(runDir) && Directory.EnumerateFileSystemEntries(runDir).Any())
+            throw new UsageException($"run directory '{runDir}' exists and is not empty; choose a new RUNDIR or remove it");
+        var loaded = Experiment.LoadConfig(configPath);
+        foreach (var w in loaded.Warnings) Console.Error.WriteLine($"warning: {w}");
+        var c = loaded.Config;
+        if (seed is { } s) c.Seed = s;
+        if (epochs is { } e)
+        {
+            if (e < 1) throw new UsageException($"--epochs must be at least 1, got {e}");
+            c.Epochs = e;
+        }
+        string dataDir = DataDirectory.Resolve(dataDirOption);
+        var data = Experiment.LoadData(c, dataDir, msg => Console.WriteLine(msg));
+        runDir ??= Path.Combine("runs", $"{c.Dataset}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
+        var run = new RunDirectory(runDir, ConfigWriter.ToYaml(c), Console.WriteLine);
+        RunInfo.Write(run.FullPath, dataDir);
+        run.Log($"Run directory {run.FullPath}; data {dataDir}; threads {threads}");
+        run.Log($"Data set is {data.Name}: {data.Train.Count} train / {data.Validation.Count} validation sequences, input {data.InputDim}, targets {data.TargetDim}");
+        var trainer = new Trainer(c, data, run);
+        var summary = trainer.Train();
+        PrintSummary(summary, run.FullPath);
+        return ExitCodes.Ok;
+    }
+
+    private static void PrintSummary(TrainingSummary s, string runDir)
+    {
+        var table = new Table().AddColumns("split", "micro F1", "weighted F1", "answers");
+        foreach (var row in new[] { s.LastTrain, s.LastValidation })
+        {
+            if (row is null) continue;
+            table.AddRow(row.Split, row.Metrics.MicroF1.ToString("F4", CultureInfo.InvariantCulture),
+                row.Metrics.WeightedF1.ToString("F4", CultureInfo.InvariantCulture),
+                row.AnswerAccuracy is { } a ? a.ToString("P1", CultureInfo.InvariantCulture) : "-");
+        }
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated($"{s.Steps} steps, {s.MemoryTrainings} memory trainings in {s.Seconds:F1} s. Run: {runDir}");
+    }
+}

@@ -1,0 +1,45 @@
+using MannRl.Config;
+using MannRl.Training;
+
+namespace MannRl.Cli;
+
+/// <summary>Exit codes and the one place where failures become one-line messages.</summary>
+public static class ExitCodes
+{
+    /// <summary>Success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>A runtime failure (data, checkpoint, divergence, I/O).</summary>
+    public const int Failure = 1;
+
+    /// <summary>A usage or configuration error.</summary>
+    public const int Usage = 2;
+
+    /// <summary>Runs <paramref name="body"/>, turning known failures into one line on stderr and an exit code.</summary>
+    public static int Guard(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (ConfigException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return Usage;
+        }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return Usage;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException
+                                       or TrainingDivergedException or HttpRequestException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return Failure;
+        }
+    }
+}
+
+/// <summary>A command-line usage error (exit code 2).</summary>
+public sealed class UsageException(string message) : Exception(message);

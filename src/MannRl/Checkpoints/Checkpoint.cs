@@ -1,0 +1,94 @@
+using System.Globalization;
+using MannRl.Engine;
+using MannRl.Models;
+
+namespace MannRl.Checkpoints;
+
+/// <summary>
+/// A saved training state under a name such as <c>t11</c> (tag + 1-based epoch, as the original named its
+/// files): <c>{name}.action.safetensors</c> and <c>{name}.memory.safetensors</c> hold each network's
+/// tensors under PyTorch-style names (<c>linear.weight</c>, <c>norm.running_mean</c>, ...);
+/// <c>{name}.optimizer.safetensors</c> holds both optimizers' state (<c>action.0.exp_avg</c>, ...) with step
+/// counts and learning rates in its metadata. The effective config travels in the metadata of every file.
+/// </summary>
+public static class Checkpoint
+{
+    /// <summary>Saves networks and optimizers into <paramref name="directory"/>.</summary>
+    public static void Save(string directory, string name, ActionNet action, MemoryNet memory,
+        Optimizer actionOptimizer, Optimizer memoryOptimizer, string configYaml)
+    {
+        CheckName(name);
+        var meta = new Dictionary<string, string> { ["format"] = "mannrl-checkpoint-1", ["name"] = name, ["config"] = configYaml };
+        SafeTensors.Write(Path.Combine(directory, $"{name}.action.safetensors"), Collect(action.Tensors), meta);
+        SafeTensors.Write(Path.Combine(directory, $"{name}.memory.safetensors"), Collect(memory.Tensors), meta);
+        var optimizerMeta = new Dictionary<string, string>(meta)
+        {
+            ["action.steps"] = actionOptimizer.Steps.ToString(CultureInfo.InvariantCulture),
+            ["action.lr"] = actionOptimizer.LearningRate.ToString("R", CultureInfo.InvariantCulture),
+            ["memory.steps"] = memoryOptimizer.Steps.ToString(CultureInfo.InvariantCulture),
+            ["memory.lr"] = memoryOptimizer.LearningRate.ToString("R", CultureInfo.InvariantCulture),
+        };
+        var state = actionOptimizer.State.Select(kv => new SafeTensors.Tensor($"action.{kv.Key}", [kv.Value.Length], kv.Value))
+            .Concat(memoryOptimizer.State.Select(kv => new SafeTensors.Tensor($"memory.{kv.Key}", [kv.Value.Length], kv.Value)));
+        SafeTensors.Write(Path.Combine(directory, $"{name}.optimizer.safetensors"), state, optimizerMeta);
+    }
+
+    /// <summary>Loads the networks' tensors (and the optimizers' state when given) from a saved checkpoint.</summary>
+    public static void Load(string directory, string name, ActionNet action, MemoryNet memory,
+        Optimizer? actionOptimizer = null, Optimizer? memoryOptimizer = null)
+    {
+        CheckName(name);
+        Restore(Path.Combine(directory, $"{name}.action.safetensors"), action.Tensors, "action net");
+        Restore(Path.Combine(directory, $"{name}.memory.safetensors"), memory.Tensors, "memory-net");
+        if (actionOptimizer is null && memoryOptimizer is null) return;
+        var path = Path.Combine(directory, $"{name}.optimizer.safetensors");
+        var (tensors, meta) = SafeTensors.Read(path);
+        if (actionOptimizer is not null) RestoreOptimizer(path, tensors, meta, "action", actionOptimizer);
+        if (memoryOptimizer is not null) RestoreOptimizer(path, tensors, meta, "memory", memoryOptimizer);
+    }
+
+    /// <summary>Names of the checkpoints saved in <paramref name="directory"/>, oldest first by file time.</summary>
+    public static IReadOnlyList<string> List(string directory) =>
+        !Directory.Exists(directory) ? [] :
+        new DirectoryInfo(directory).GetFiles("*.action.safetensors")
+            .OrderBy(f => f.LastWriteTimeUtc).ThenBy(f => f.Name, StringComparer.Ordinal)
+            .Select(f => f.Name[..^".action.safetensors".Length]).ToArray();
+
+    private static IEnumerable<SafeTensors.Tensor> Collect(NamedTensors tensors) =>
+        tensors.All().Select(t => new SafeTensors.Tensor(t.Name, t.Shape, t.Data.AsSpan(0, t.Length).ToArray()));
+
+    private static void Restore(string path, NamedTensors into, string what)
+    {
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"checkpoint file '{path}' is missing; list the run's checkpoints/ folder and pass an existing name with --checkpoint");
+        var (tensors, _) = SafeTensors.Read(path);
+        foreach (var (name, shape, data, length) in into.All())
+        {
+            if (!tensors.TryGetValue(name, out var t))
+                throw new InvalidDataException($"checkpoint '{path}' has no tensor '{name}' for the {what}: it was saved from a different model; use the run's own config.yaml");
+            if (!t.Shape.SequenceEqual(shape))
+                throw new InvalidDataException($"checkpoint '{path}': tensor '{name}' has shape [{string.Join(", ", t.Shape)}], the {what} needs [{string.Join(", ", shape)}]; use the run's own config.yaml");
+            t.Data.AsSpan().CopyTo(data.AsSpan(0, length));
+        }
+        into.MarkAllChanged();
+    }
+
+    private static void RestoreOptimizer(string path, IReadOnlyDictionary<string, SafeTensors.Tensor> tensors,
+        IReadOnlyDictionary<string, string> meta, string prefix, Optimizer optimizer)
+    {
+        foreach (var (key, buffer) in optimizer.State)
+        {
+            if (!tensors.TryGetValue($"{prefix}.{key}", out var t) || t.Data.Length != buffer.Length)
+                throw new InvalidDataException($"checkpoint '{path}' lacks optimizer state '{prefix}.{key}' of {buffer.Length} values; the optimizer differs from the run's");
+            t.Data.CopyTo(buffer, 0);
+        }
+        if (meta.TryGetValue($"{prefix}.steps", out var steps)) optimizer.Steps = long.Parse(steps, CultureInfo.InvariantCulture);
+        if (meta.TryGetValue($"{prefix}.lr", out var lr)) optimizer.LearningRate = float.Parse(lr, CultureInfo.InvariantCulture);
+    }
+
+    private static void CheckName(string name)
+    {
+        if (name.Length == 0 || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Contains(".."))
+            throw new ArgumentException($"invalid checkpoint name '{name}': use a name like t11 or v51");
+    }
+}

@@ -1,0 +1,90 @@
+using MannRl.Engine;
+
+namespace MannRl.Models;
+
+/// <summary>
+/// The action network A(in_t, m_t) → out_t: a probability vector over targets. Every variant computes
+/// logits and ends with a row Softmax, so the loss can be taken on the probabilities (the original) or on
+/// the logits.
+/// </summary>
+public abstract class ActionNet
+{
+    /// <summary>Creates the net's shared parts.</summary>
+    protected ActionNet(int inputDim, int memoryDim, int targetDim, NamedTensors tensors)
+    {
+        InputDim = inputDim;
+        MemoryDim = memoryDim;
+        TargetDim = targetDim;
+        Tensors = tensors;
+        _softmax = new Softmax(targetDim);
+    }
+
+    private readonly Softmax _softmax;
+
+    /// <summary>Input width.</summary>
+    public int InputDim { get; }
+
+    /// <summary>Memory width.</summary>
+    public int MemoryDim { get; }
+
+    /// <summary>Number of target classes.</summary>
+    public int TargetDim { get; }
+
+    /// <summary>Named parameters and buffers (checkpoints).</summary>
+    public NamedTensors Tensors { get; }
+
+    /// <summary>Trainable parameters.</summary>
+    public IReadOnlyList<Parameter> Parameters => Tensors.Parameters;
+
+    /// <summary>Number of trainable values (logged as the original does).</summary>
+    public long ParameterCount => Parameters.Sum(p => (long)p.Length);
+
+    /// <summary>Allocates the buffers of one forward/backward call.</summary>
+    public ActionContext CreateContext(int maxRows) => new(maxRows, CreateBodyContext(maxRows), _softmax.CreateContext(maxRows));
+
+    /// <summary>Probabilities (rows x TargetDim) for inputs (rows x InputDim) and memories (rows x MemoryDim).</summary>
+    public Matrix Forward(Matrix input, Matrix memory, ActionContext ctx, bool training)
+    {
+        if (input.Rows != memory.Rows || input.Cols != InputDim || memory.Cols != MemoryDim)
+            throw new ArgumentException($"action net: input {input.Rows}x{input.Cols} and memory {memory.Rows}x{memory.Cols}, expected width {InputDim} and {MemoryDim}");
+        ctx.Logits = ForwardLogits(input, memory, ctx.Body, training);
+        ctx.Probabilities = _softmax.Forward(ctx.Logits, ctx.Softmax, training);
+        return ctx.Probabilities;
+    }
+
+    /// <summary>
+    /// Backpropagates a gradient with respect to the probabilities, or with respect to the logits when
+    /// <paramref name="gradientIsForLogits"/>; adds into the parameter gradients.
+    /// </summary>
+    public void Backward(Matrix grad, ActionContext ctx, bool gradientIsForLogits)
+    {
+        var dLogits = gradientIsForLogits ? grad : _softmax.Backward(grad, ctx.Softmax);
+        BackwardLogits(dLogits, ctx.Body);
+    }
+
+    /// <summary>Makes the variant's own context.</summary>
+    protected abstract ModuleContext CreateBodyContext(int maxRows);
+
+    /// <summary>Computes the logits.</summary>
+    protected abstract Matrix ForwardLogits(Matrix input, Matrix memory, ModuleContext ctx, bool training);
+
+    /// <summary>Backpropagates from the logits.</summary>
+    protected abstract void BackwardLogits(Matrix dLogits, ModuleContext ctx);
+}
+
+/// <summary>Per-call buffers of an action net.</summary>
+public sealed class ActionContext(int maxRows, ModuleContext body, ModuleContext softmax)
+{
+    /// <summary>Most rows per call.</summary>
+    public int MaxRows { get; } = maxRows;
+
+    internal ModuleContext Body { get; } = body;
+
+    internal ModuleContext Softmax { get; } = softmax;
+
+    /// <summary>Logits of the last forward.</summary>
+    public Matrix Logits { get; internal set; } = null!;
+
+    /// <summary>Probabilities of the last forward.</summary>
+    public Matrix Probabilities { get; internal set; } = null!;
+}

@@ -1,0 +1,49 @@
+using MannRl.Engine;
+
+namespace MannRl.Models;
+
+/// <summary>
+/// <c>flatdann</c>: cat(input, memory) (F = I+M) → Linear(F,F) → BN → ReLU (SiLU with <c>use_swish</c>) →
+/// Linear(F,T) → Softmax.
+/// </summary>
+public sealed class FlatDann : ActionNet
+{
+    private readonly Sequential _body;
+
+    /// <summary>Builds the net with weights drawn from <paramref name="rng"/>.</summary>
+    public FlatDann(int inputDim, int memoryDim, int targetDim, bool useSwish, Rng rng)
+        : base(inputDim, memoryDim, targetDim, new NamedTensors(rng))
+    {
+        int f = inputDim + memoryDim;
+        var hidden = Tensors.Block("linear", "norm", f, f, useSwish ? ActivationKind.SiLU : ActivationKind.ReLU);
+        _body = new Sequential([.. hidden.Layers, Tensors.Linear("decision", f, targetDim)]);
+    }
+
+    /// <inheritdoc/>
+    protected override ModuleContext CreateBodyContext(int maxRows) =>
+        new Context(maxRows, InputDim + MemoryDim, _body.CreateContext(maxRows));
+
+    /// <inheritdoc/>
+    protected override Matrix ForwardLogits(Matrix input, Matrix memory, ModuleContext ctx, bool training)
+    {
+        var c = (Context)ctx;
+        var x = Matrix.Concat(c.Cat, input, memory); // (rows, I+M)
+        return _body.Forward(x, c.Body, training);
+    }
+
+    /// <inheritdoc/>
+    protected override void BackwardLogits(Matrix dLogits, ModuleContext ctx) => _body.Backward(dLogits, ((Context)ctx).Body);
+
+    private sealed class Context : ModuleContext
+    {
+        public Context(int maxRows, int width, ModuleContext body) : base(maxRows)
+        {
+            Cat = new Matrix(maxRows, width);
+            Body = body;
+            Body.NeedsInputGradient = false; // the input is data
+        }
+
+        public readonly Matrix Cat;
+        public readonly ModuleContext Body;
+    }
+}

@@ -1,0 +1,44 @@
+using MannRl.Config;
+using MannRl.Engine;
+
+namespace MannRl.Models;
+
+/// <summary>Builds the action net and memory-net named by a config (spec section 2).</summary>
+public static class ModelFactory
+{
+    /// <summary>The action net of <c>action_model</c>; input/target dims must already be resolved.</summary>
+    public static ActionNet CreateActionNet(ExperimentConfig c, int inputDim, int targetDim, Rng rng) => c.ActionModel switch
+    {
+        "flatdann" => new FlatDann(inputDim, c.MemoryDim, targetDim, c.UseSwish, rng),
+        "embdann" => new EmbDann(inputDim, c.MemoryDim, targetDim, Required(c.ActionEmbeddingDim, "action_embedding_dim", "embdann"), rng),
+        "parallelActionNet" => new ParallelActionNet(inputDim, Required(c.ActionEmbeddingDim, "action_embedding_dim", "parallelActionNet"),
+            c.MemoryDim, Required(c.ActionChunkDim, "action_chunk_dim", "parallelActionNet"), targetDim,
+            c.ActionFnIsTanh, c.ActionEmbFnIsTanh, rng),
+        "flat2dann" => throw new ConfigException("config", "action_model", null,
+            "action_model 'flat2dann' is named by the original trainer but was never implemented there; use flatdann, embdann or parallelActionNet"),
+        _ => throw new ConfigException("config", "action_model", null, $"unknown action_model '{c.ActionModel}': use flatdann, embdann or parallelActionNet"),
+    };
+
+    /// <summary>The memory-net of <c>mem_model</c>.</summary>
+    public static MemoryNet CreateMemoryNet(ExperimentConfig c, int inputDim, int targetDim, Rng rng)
+    {
+        int layers = c.MemNumIntermediateLayers, layerDim = c.MemIntermediateDim;
+        return c.MemModel switch
+        {
+            "flatmnn" => new DenseMemoryNet(inputDim, c.MemoryDim, targetDim, 0, 0, 0, c.MemFnIsTanh, c.MemEmbFnIsTanh, rng),
+            "flatmnnNA" => new DenseMemoryNet(inputDim, c.MemoryDim, 0, 0, 0, 0, c.MemFnIsTanh, c.MemEmbFnIsTanh, rng),
+            "embmnn" => new DenseMemoryNet(inputDim, c.MemoryDim, targetDim, Required(c.MemEmbeddingDim, "mem_embedding_dim", "embmnn"),
+                0, 0, c.MemFnIsTanh, c.MemEmbFnIsTanh, rng),
+            "embmnnNA" => new DenseMemoryNet(inputDim, c.MemoryDim, 0, Required(c.MemEmbeddingDim, "mem_embedding_dim", "embmnnNA"),
+                0, 0, c.MemFnIsTanh, c.MemEmbFnIsTanh, rng),
+            "embWLmnnNA" => new DenseMemoryNet(inputDim, c.MemoryDim, 0, Required(c.MemEmbeddingDim, "mem_embedding_dim", "embWLmnnNA"),
+                layers, layerDim, c.MemFnIsTanh, c.MemEmbFnIsTanh, rng),
+            "parallelMemNetNA" => new ParallelMemoryNet(Required(c.MemNumMemNet, "mem_num_mem_net", "parallelMemNetNA"), inputDim, c.MemoryDim, 0,
+                c.MemEmbeddingDim ?? 0, layers, layerDim, c.MemFunnelToZeroChunk, c.MemFnIsTanh, c.MemEmbFnIsTanh, rng),
+            _ => throw new ConfigException("config", "mem_model", null, $"unknown mem_model '{c.MemModel}': use flatmnn, flatmnnNA, embmnn, embmnnNA, embWLmnnNA or parallelMemNetNA"),
+        };
+    }
+
+    private static int Required(int? value, string key, string model) =>
+        value is > 0 ? value.Value : throw new ConfigException("config", key, null, $"{model} needs '{key}' (a positive integer); add it to the config");
+}

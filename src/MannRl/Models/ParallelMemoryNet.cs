@@ -1,0 +1,69 @@
+using MannRl.Engine;
+
+namespace MannRl.Models;
+
+/// <summary>
+/// <c>parallelMemNetNA</c>: K memory-nets over chunks of C = M/K. Sub-net 0 reads chunk 0 (or the whole
+/// memory with <c>mem_funnel_to_zero_chunk</c>); sub-net i &gt; 0 reads cat(chunk 0, chunk i). Each writes C
+/// features; the next memory is their concatenation.
+/// </summary>
+public sealed class ParallelMemoryNet : MemoryNet
+{
+    private readonly DenseMemoryNet[] _nets;
+    private readonly int _chunk;
+    private readonly bool _funnel;
+
+    /// <summary>Builds the K sub-nets.</summary>
+    public ParallelMemoryNet(int numNets, int inputDim, int memoryDim, int actionDim, int embeddingDim, int intermediateLayers,
+        int intermediateDim, bool funnelToZeroChunk, bool activationIsTanh, bool embeddingActivationIsTanh, Rng rng)
+        : base(inputDim, actionDim, memoryDim, new NamedTensors(rng))
+    {
+        if (numNets < 2) throw new ArgumentException($"parallelMemNetNA needs mem_num_mem_net >= 2, got {numNets}");
+        if (memoryDim % numNets != 0)
+            throw new ArgumentException($"memory_dim {memoryDim} is not divisible by mem_num_mem_net {numNets}");
+        _chunk = memoryDim / numNets;
+        _funnel = funnelToZeroChunk;
+        _nets = new DenseMemoryNet[numNets];
+        for (int i = 0; i < numNets; i++)
+            _nets[i] = new DenseMemoryNet(Tensors, $"memory_nets.{i}.", inputDim,
+                i == 0 ? (funnelToZeroChunk ? memoryDim : _chunk) : 2 * _chunk, actionDim, embeddingDim,
+                intermediateLayers, intermediateDim, _chunk, activationIsTanh, embeddingActivationIsTanh);
+    }
+
+    /// <summary>Width of one memory chunk.</summary>
+    public int ChunkDim => _chunk;
+
+    /// <inheritdoc/>
+    public override ModuleContext CreateContext(int maxRows) => new Context(maxRows, _nets, _chunk, MemoryDim);
+
+    /// <inheritdoc/>
+    public override Matrix Forward(Matrix input, Matrix action, Matrix memory, ModuleContext ctx, bool training)
+    {
+        var c = (Context)ctx;
+        var next = c.Next.WithRows(memory.Rows);
+        var chunk0 = memory.Columns(0, _chunk);
+        for (int i = 0; i < _nets.Length; i++)
+        {
+            var m = i == 0
+                ? (_funnel ? memory : chunk0)
+                : Matrix.Concat(c.Pairs[i], chunk0, memory.Columns(i * _chunk, _chunk));
+            var y = _nets[i].Forward(input, action, m, c.Nets[i], training);
+            next.Columns(i * _chunk, _chunk).CopyFrom(y);
+        }
+        return next;
+    }
+
+    /// <inheritdoc/>
+    public override void Backward(Matrix dNext, ModuleContext ctx)
+    {
+        var c = (Context)ctx;
+        for (int i = 0; i < _nets.Length; i++) _nets[i].Backward(dNext.Columns(i * _chunk, _chunk), c.Nets[i]);
+    }
+
+    private sealed class Context(int maxRows, DenseMemoryNet[] nets, int chunk, int memoryDim) : ModuleContext(maxRows)
+    {
+        public readonly ModuleContext[] Nets = nets.Select(n => n.CreateContext(maxRows)).ToArray();
+        public readonly Matrix[] Pairs = nets.Select(_ => new Matrix(maxRows, 2 * chunk)).ToArray();
+        public readonly Matrix Next = new(maxRows, memoryDim);
+    }
+}

@@ -1,0 +1,92 @@
+using MannRl.Data;
+using MannRl.Engine;
+using MannRl.Models;
+
+namespace MannRl.Training;
+
+/// <summary>
+/// Streams sequences through the networks in eval mode (spec section 6): fresh zero memories, batch
+/// <c>eval_batch_size</c> (a batch of one allowed), the memory updated each step by the memory-net. Collects
+/// the confusion counts over all positions and, for tasks with an answer at the end, the share of
+/// sequences whose last symbol is predicted right.
+/// </summary>
+public sealed class Evaluator
+{
+    private readonly ActionNet _action;
+    private readonly MemoryNet _memory;
+    private readonly StreamingBatcher _batcher;
+    private readonly Matrix _slotMemory, _inputs, _memories, _actions;
+    private readonly ActionContext _actionCtx;
+    private readonly ModuleContext _memoryCtx;
+
+    /// <summary>Creates an evaluator with buffers for <paramref name="batchSize"/> slots.</summary>
+    public Evaluator(ActionNet action, MemoryNet memory, int batchSize)
+    {
+        _action = action;
+        _memory = memory;
+        _batcher = new StreamingBatcher(batchSize, 1);
+        _slotMemory = new Matrix(batchSize, action.MemoryDim);
+        _inputs = new Matrix(batchSize, action.InputDim);
+        _memories = new Matrix(batchSize, action.MemoryDim);
+        _actions = new Matrix(batchSize, action.TargetDim);
+        _actionCtx = action.CreateContext(batchSize);
+        _memoryCtx = memory.CreateContext(batchSize);
+    }
+
+    /// <summary>
+    /// Evaluates <paramref name="sequences"/> in order. <paramref name="onPrediction"/>, when given, sees every
+    /// position's (sequence index, position, target, prediction).
+    /// </summary>
+    public EvaluationResult Evaluate(IReadOnlyList<Sequence> sequences, bool answerAtEnd, Action<int, int, int, int>? onPrediction = null)
+    {
+        var counts = new ConfusionCounts(_action.TargetDim);
+        long answers = 0, answersRight = 0;
+        _slotMemory.WithRows(_slotMemory.CapacityRows).Clear();
+        _batcher.Restart(sequences, shuffle: null);
+        while (_batcher.Next())
+        {
+            var present = _batcher.Present;
+            int n = present.Length;
+            _inputs.WithRows(n); _memories.WithRows(n);
+            for (int r = 0; r < n; r++)
+            {
+                _batcher.WriteInput(present[r], _inputs.Row(r));
+                _memories.CopyRow(r, _slotMemory, present[r]);
+            }
+            var probs = _action.Forward(_inputs, _memories, _actionCtx, training: false); // (n, T)
+            for (int r = 0; r < n; r++)
+            {
+                int slot = present[r];
+                int target = _batcher.TargetOf(slot);
+                int predicted = ArgMax(probs.Row(r));
+                counts.Add(target, predicted);
+                onPrediction?.Invoke(_batcher.SequenceOf(slot), _batcher.PositionOf(slot), target, predicted);
+                if (answerAtEnd && _batcher.AtEnd(slot))
+                {
+                    answers++;
+                    if (predicted == target) answersRight++;
+                }
+            }
+            var next = _memory.Forward(_inputs, probs, _memories, _memoryCtx, training: false); // (n, M)
+            for (int r = 0; r < n; r++) _slotMemory.CopyRow(present[r], next, r);
+        }
+        return new EvaluationResult(counts, answerAtEnd && answers > 0 ? (double)answersRight / answers : null);
+    }
+
+    /// <summary>Index of the largest value (the first one on ties, as torch.argmax).</summary>
+    public static int ArgMax(ReadOnlySpan<float> row)
+    {
+        int best = 0;
+        for (int j = 1; j < row.Length; j++) if (row[j] > row[best]) best = j;
+        return best;
+    }
+}
+
+/// <summary>What an evaluation measured.</summary>
+/// <param name="Counts">Confusion counts over all positions.</param>
+/// <param name="AnswerAccuracy">Share of sequences whose last symbol was predicted right, where that applies.</param>
+public sealed record EvaluationResult(ConfusionCounts Counts, double? AnswerAccuracy)
+{
+    /// <summary>Micro and weighted precision, recall and F1.</summary>
+    public ClassificationMetrics Metrics => Counts.Metrics();
+}

@@ -1,0 +1,97 @@
+using System.Numerics.Tensors;
+using MannRl.Engine;
+using MannRl.Models;
+
+namespace MannRl.Training;
+
+/// <summary>
+/// One Q-learning update of the memory-net on a stack of replayed transitions (spec section 5):
+/// policy = f(m_{t+1}, in_{t+1}, out_{t+1}) first; l = action loss of step t+1, plus <c>mem_l1</c>·mean|policy|,
+/// damped to d·ln(1+l) and clamped to [0, c] when configured; expected = γ·policy − l;
+/// actual = f(m_t, in_t, out_t); loss = SmoothL1(actual, expected). Both forwards run in training mode. The
+/// gradient flows through both branches (the original) unless the target is detached (DQN style).
+/// </summary>
+public sealed class MemoryLearner
+{
+    private readonly MemoryNet _net;
+    private readonly Optimizer _optimizer;
+    private readonly ModuleContext _actualCtx, _policyCtx;
+    private readonly Matrix _expected, _actualGrad, _expectedGrad;
+
+    /// <summary>Creates the learner with buffers for up to <paramref name="maxRows"/> transition rows.</summary>
+    public MemoryLearner(MemoryNet net, Optimizer optimizer, int maxRows, MemoryLearnerSettings settings)
+    {
+        _net = net;
+        _optimizer = optimizer;
+        Settings = settings;
+        _actualCtx = net.CreateContext(maxRows);
+        _policyCtx = net.CreateContext(maxRows);
+        _expected = new Matrix(maxRows, net.MemoryDim);
+        _actualGrad = new Matrix(maxRows, net.MemoryDim);
+        _expectedGrad = new Matrix(maxRows, net.MemoryDim);
+    }
+
+    /// <summary>γ, the reward shaping and the target mode.</summary>
+    public MemoryLearnerSettings Settings { get; }
+
+    /// <summary>The TD target of the last update (rows x M).</summary>
+    public Matrix Expected => _expected;
+
+    /// <summary>
+    /// Runs one update on <paramref name="tr"/> (its <see cref="Transitions.NextLoss"/> is turned into the
+    /// shaped reward l in place) and returns the loss; NaN or Inf is returned as is for the caller to report.
+    /// </summary>
+    public float Update(Transitions tr)
+    {
+        var s = Settings;
+        int rows = tr.Rows;
+        var policy = _net.Forward(tr.NextInput, tr.NextAction, tr.NextMemory, _policyCtx, training: true); // (rows, M)
+        var l = tr.NextLoss.AsSpan(0, rows);
+        if (s.L1 is double l1)
+        {
+            double sumAbs = 0;
+            for (int r = 0; r < rows; r++) sumAbs += TensorPrimitives.SumOfMagnitudes(policy.Row(r));
+            float penalty = (float)(l1 * sumAbs / (rows * (double)policy.Cols));
+            for (int r = 0; r < rows; r++) l[r] += penalty;
+        }
+        if (s.DampenLosses > 0)
+            for (int r = 0; r < rows; r++) l[r] = (float)s.DampenLosses * MathF.Log(1 + l[r]);
+        if (s.Clamp > 0)
+            for (int r = 0; r < rows; r++) l[r] = Math.Clamp(l[r], 0f, (float)s.Clamp);
+        var expected = _expected.WithRows(rows);
+        float gamma = (float)s.Gamma;
+        for (int r = 0; r < rows; r++)
+        {
+            var e = expected.Row(r);
+            TensorPrimitives.Multiply(policy.Row(r), gamma, e);
+            TensorPrimitives.Subtract(e, l[r], e);
+        }
+
+        var actual = _net.Forward(tr.Input, tr.Action, tr.Memory, _actualCtx, training: true); // (rows, M)
+        var dActual = _actualGrad.WithRows(rows);
+        var dExpected = _expectedGrad.WithRows(rows);
+        float loss = Loss.SmoothL1(actual, expected, dActual, s.DetachedTarget ? null : dExpected);
+        if (!float.IsFinite(loss)) return loss;
+
+        _optimizer.ZeroGrad();
+        _net.Backward(dActual, _actualCtx);
+        if (!s.DetachedTarget)
+        {
+            // expected = γ·policy − l, so dL/dpolicy = γ·dL/dexpected.
+            for (int r = 0; r < rows; r++) TensorPrimitives.Multiply(dExpected.Row(r), gamma, dExpected.Row(r));
+            _net.Backward(dExpected, _policyCtx);
+        }
+        if (s.Clipping is double clip) GradClip.ClipGradNorm(_net.Parameters, (float)clip);
+        _optimizer.Step();
+        return loss;
+    }
+}
+
+/// <summary>The settings of the memory-net's Q-learning (config keys in brackets).</summary>
+/// <param name="Gamma">Discount γ [mem_gamma].</param>
+/// <param name="L1">Weight of the memory sparsity penalty, or null [mem_l1].</param>
+/// <param name="DampenLosses">d in l = d·ln(1+l); 0 = off [mem_dampen_losses].</param>
+/// <param name="Clamp">Upper clamp of l; 0 = off [mem_clamp].</param>
+/// <param name="Clipping">Gradient-norm clipping, or null [mem_clipping].</param>
+/// <param name="DetachedTarget">Detach the target (DQN style) instead of the original's gradient through both branches [mem_target].</param>
+public sealed record MemoryLearnerSettings(double Gamma, double? L1, double DampenLosses, double Clamp, double? Clipping, bool DetachedTarget);

@@ -1,0 +1,179 @@
+using MannRl.Engine;
+
+namespace MannRl.Training;
+
+/// <summary>
+/// The experience-replay history of the last H steps (spec section 4) as contiguous ring buffers of shape
+/// (history, slots, width): per step and slot the input, the memory the step started with, the action (the
+/// action net's output), the target, the action loss, and whether the slot was present. Age 0 is the
+/// current step, age 1 the one before.
+/// </summary>
+public sealed class ReplayHistory
+{
+    private readonly float[] _inputs, _memories, _actions, _losses;
+    private readonly int[] _targets;
+    private readonly bool[] _present;
+    private int _current;
+
+    /// <summary>Allocates the ring: <paramref name="capacity"/> steps of <paramref name="slots"/> slots.</summary>
+    public ReplayHistory(int capacity, int slots, int inputDim, int memoryDim, int actionDim)
+    {
+        if (capacity < 2) throw new ArgumentOutOfRangeException(nameof(capacity), $"history must be at least 2, got {capacity}");
+        Capacity = capacity; Slots = slots; InputDim = inputDim; MemoryDim = memoryDim; ActionDim = actionDim;
+        _inputs = new float[capacity * slots * inputDim + Matrix.Padding];
+        _memories = new float[capacity * slots * memoryDim + Matrix.Padding];
+        _actions = new float[capacity * slots * actionDim + Matrix.Padding];
+        _losses = new float[capacity * slots];
+        _targets = new int[capacity * slots];
+        _present = new bool[capacity * slots];
+        Filled = 1;
+    }
+
+    /// <summary>H, the number of steps kept.</summary>
+    public int Capacity { get; }
+
+    /// <summary>Slots per step (the batch size).</summary>
+    public int Slots { get; }
+
+    /// <summary>Input width.</summary>
+    public int InputDim { get; }
+
+    /// <summary>Memory width.</summary>
+    public int MemoryDim { get; }
+
+    /// <summary>Action width (number of targets).</summary>
+    public int ActionDim { get; }
+
+    /// <summary>Steps stored so far (at most <see cref="Capacity"/>).</summary>
+    public int Filled { get; private set; }
+
+    private int Step(int age)
+    {
+        if ((uint)age >= (uint)Filled) throw new ArgumentOutOfRangeException(nameof(age), $"age {age}: only {Filled} steps stored");
+        int s = _current - age;
+        return s < 0 ? s + Capacity : s;
+    }
+
+    private int Cell(int age, int slot) => Step(age) * Slots + slot;
+
+    /// <summary>Starts a new current step: no slot present, memories zero (a slot absent before starts from zero).</summary>
+    public void Push()
+    {
+        _current = (_current + 1) % Capacity;
+        Filled = Math.Min(Filled + 1, Capacity);
+        int c = _current * Slots;
+        _present.AsSpan(c, Slots).Clear();
+        _memories.AsSpan(c * MemoryDim, Slots * MemoryDim).Clear();
+    }
+
+    /// <summary>Whether <paramref name="slot"/> took part in the step of age <paramref name="age"/>.</summary>
+    public bool IsPresent(int age, int slot) => _present[Cell(age, slot)];
+
+    /// <summary>Marks <paramref name="slot"/> present in the current step and records its target.</summary>
+    public void SetPresent(int slot, int target)
+    {
+        int c = Cell(0, slot);
+        _present[c] = true;
+        _targets[c] = target;
+    }
+
+    /// <summary>Input row of a slot at an age.</summary>
+    public Span<float> Input(int age, int slot) => _inputs.AsSpan(Cell(age, slot) * InputDim, InputDim);
+
+    /// <summary>Memory row of a slot at an age (the memory that step started with).</summary>
+    public Span<float> Memory(int age, int slot) => _memories.AsSpan(Cell(age, slot) * MemoryDim, MemoryDim);
+
+    /// <summary>Action row of a slot at an age.</summary>
+    public Span<float> Action(int age, int slot) => _actions.AsSpan(Cell(age, slot) * ActionDim, ActionDim);
+
+    /// <summary>Target of a slot at an age.</summary>
+    public int Target(int age, int slot) => _targets[Cell(age, slot)];
+
+    /// <summary>Action loss of a slot at an age.</summary>
+    public ref float Loss(int age, int slot) => ref _losses[Cell(age, slot)];
+
+    /// <summary>All slots' inputs of the current step as one (slots x InputDim) matrix, without copying.</summary>
+    public Matrix CurrentInputs() => Matrix.View(_inputs, _current * Slots * InputDim, Slots, InputDim);
+
+    /// <summary>All slots' memories of the current step as one (slots x MemoryDim) matrix, without copying.</summary>
+    public Matrix CurrentMemories() => Matrix.View(_memories, _current * Slots * MemoryDim, Slots, MemoryDim);
+
+    /// <summary>
+    /// Stacks the transitions (age i → age i−1) for each age in <paramref name="ages"/>, over the slots present
+    /// in both steps (spec section 9, defect 2), into the row buffers; returns the number of rows.
+    /// With <paramref name="targetsAsActions"/> the one-hot targets stand in for the actions
+    /// (<c>mem_train_with_targets</c>).
+    /// </summary>
+    public int GatherTransitions(ReadOnlySpan<int> ages, bool targetsAsActions, Transitions into)
+    {
+        int row = 0;
+        foreach (int age in ages)
+        {
+            if (age < 1 || age >= Filled) throw new ArgumentOutOfRangeException(nameof(ages), $"age {age} outside 1..{Filled - 1}");
+            for (int slot = 0; slot < Slots; slot++)
+            {
+                if (!IsPresent(age, slot) || !IsPresent(age - 1, slot)) continue;
+                Input(age, slot).CopyTo(into.Input.Row(row));
+                Memory(age, slot).CopyTo(into.Memory.Row(row));
+                WriteAction(age, slot, targetsAsActions, into.Action.Row(row));
+                Input(age - 1, slot).CopyTo(into.NextInput.Row(row));
+                Memory(age - 1, slot).CopyTo(into.NextMemory.Row(row));
+                WriteAction(age - 1, slot, targetsAsActions, into.NextAction.Row(row));
+                into.NextLoss[row] = Loss(age - 1, slot);
+                row++;
+            }
+        }
+        into.SetRows(row);
+        return row;
+    }
+
+    private void WriteAction(int age, int slot, bool targetsAsActions, Span<float> row)
+    {
+        if (!targetsAsActions) { Action(age, slot).CopyTo(row); return; }
+        row.Clear();
+        row[Target(age, slot)] = 1f;
+    }
+}
+
+/// <summary>Row buffers of a stacked batch of replay transitions (t → t+1).</summary>
+public sealed class Transitions
+{
+    /// <summary>Allocates buffers for up to <paramref name="maxRows"/> rows.</summary>
+    public Transitions(int maxRows, int inputDim, int memoryDim, int actionDim)
+    {
+        Input = new Matrix(maxRows, inputDim); NextInput = new Matrix(maxRows, inputDim);
+        Memory = new Matrix(maxRows, memoryDim); NextMemory = new Matrix(maxRows, memoryDim);
+        Action = new Matrix(maxRows, actionDim); NextAction = new Matrix(maxRows, actionDim);
+        NextLoss = new float[maxRows];
+    }
+
+    /// <summary>in_t.</summary>
+    public Matrix Input { get; }
+
+    /// <summary>m_t.</summary>
+    public Matrix Memory { get; }
+
+    /// <summary>out_t (or the one-hot target).</summary>
+    public Matrix Action { get; }
+
+    /// <summary>in_{t+1}.</summary>
+    public Matrix NextInput { get; }
+
+    /// <summary>m_{t+1}.</summary>
+    public Matrix NextMemory { get; }
+
+    /// <summary>out_{t+1} (or the one-hot target).</summary>
+    public Matrix NextAction { get; }
+
+    /// <summary>Action loss of step t+1, per row.</summary>
+    public float[] NextLoss { get; }
+
+    /// <summary>Live rows.</summary>
+    public int Rows => Input.Rows;
+
+    internal void SetRows(int rows)
+    {
+        Input.WithRows(rows); Memory.WithRows(rows); Action.WithRows(rows);
+        NextInput.WithRows(rows); NextMemory.WithRows(rows); NextAction.WithRows(rows);
+    }
+}

@@ -1,0 +1,280 @@
+using System.Diagnostics;
+using System.Globalization;
+using MannRl.Config;
+using MannRl.Data;
+using MannRl.Engine;
+using MannRl.Models;
+
+namespace MannRl.Training;
+
+/// <summary>
+/// The MANN-RL training dance (spec sections 4 and 5), read top to bottom in <see cref="Train"/>: per step
+/// the action net learns supervised from the current input and memory; every settle+H steps the memory-net
+/// learns by Q-learning from replayed transitions; then the memory-net (eval mode) writes the next memory.
+/// </summary>
+public sealed class Trainer
+{
+    private readonly ExperimentConfig _config;
+    private readonly SequenceDataset _data;
+    private readonly ITrainingSink _sink;
+    private readonly Rng _shuffle, _replay;
+    private readonly MultiStepLR? _actionSchedule, _memorySchedule;
+
+    // Buffers sized once: no allocation per step.
+    private readonly StreamingBatcher _batcher;
+    private readonly ReplayHistory _history;
+    private readonly Matrix _inputs, _memories, _lossGrad;
+    private readonly int[] _targets;
+    private readonly float[] _rowLosses;
+    private readonly int[] _ages;
+    private readonly ActionContext _actionCtx;
+    private readonly ModuleContext _nextMemoryCtx;
+    private readonly Transitions _transitions;
+    private readonly MemoryLearner _memoryLearner;
+    private readonly bool _lossOnLogits;
+
+    /// <summary>Builds the networks and optimizers of <paramref name="config"/> (dims already checked against the data).</summary>
+    public Trainer(ExperimentConfig config, SequenceDataset data, ITrainingSink sink)
+    {
+        _config = config;
+        _data = data;
+        _sink = sink;
+        var rng = new Rng(config.Seed);
+        Action = ModelFactory.CreateActionNet(config, data.InputDim, data.TargetDim, rng.Fork("action-init"));
+        Memory = ModelFactory.CreateMemoryNet(config, data.InputDim, data.TargetDim, rng.Fork("memory-init"));
+        _shuffle = rng.Fork("shuffle");
+        _replay = rng.Fork("replay");
+        ActionOptimizer = CreateOptimizer(config.ActionOptimizer, Action.Parameters, config.ActionLearningRate);
+        MemoryOptimizer = CreateOptimizer(config.MemOptimizer, Memory.Parameters, config.MemLearningRate);
+        if (config.ActionLrRateDecay is { } ad) _actionSchedule = new MultiStepLR(ActionOptimizer, ad.Milestones, (float)ad.Gamma);
+        if (config.MemLrRateDecay is { } md) _memorySchedule = new MultiStepLR(MemoryOptimizer, md.Milestones, (float)md.Gamma);
+        _lossOnLogits = config.ActionLossOn == "logits";
+
+        int b = config.BatchSize, i = data.InputDim, m = config.MemoryDim, t = data.TargetDim;
+        _batcher = new StreamingBatcher(b, minSlots: 2);
+        _history = new ReplayHistory(config.History, b, i, m, t);
+        _inputs = new Matrix(b, i);
+        _memories = new Matrix(b, m);
+        _lossGrad = new Matrix(b, t);
+        _targets = new int[b];
+        _rowLosses = new float[b];
+        _actionCtx = Action.CreateContext(b);
+        _nextMemoryCtx = Memory.CreateContext(b);
+        int rows = config.MemNumSamples * b;
+        _ages = new int[config.MemNumSamples];
+        _transitions = new Transitions(rows, i, m, t);
+        _memoryLearner = new MemoryLearner(Memory, MemoryOptimizer, rows, new MemoryLearnerSettings(
+            config.MemGamma, config.MemL1, config.MemDampenLosses, config.MemClamp, config.MemClipping, config.MemTarget == "detached"));
+        Evaluator = new Evaluator(Action, Memory, config.EvalBatchSize);
+    }
+
+    /// <summary>The action network.</summary>
+    public ActionNet Action { get; }
+
+    /// <summary>The memory-net.</summary>
+    public MemoryNet Memory { get; }
+
+    /// <summary>Optimizer of the action network.</summary>
+    public Optimizer ActionOptimizer { get; }
+
+    /// <summary>Optimizer of the memory-net.</summary>
+    public Optimizer MemoryOptimizer { get; }
+
+    /// <summary>The evaluator (same networks, eval mode).</summary>
+    public Evaluator Evaluator { get; }
+
+    /// <summary>Memory-net trainings so far.</summary>
+    public long MemoryTrainings { get; private set; }
+
+    /// <summary>Training steps so far.</summary>
+    public long Steps { get; private set; }
+
+    /// <summary>Runs all epochs; returns the last evaluation of each split.</summary>
+    public TrainingSummary Train(CancellationToken cancel = default)
+    {
+        var c = _config;
+        Log($"Model 'action' has {Action.ParameterCount} parameters");
+        Log($"Model 'memory' has {Memory.ParameterCount} parameters");
+        Log($"Total model parameters {Action.ParameterCount + Memory.ParameterCount}");
+        var clock = Stopwatch.StartNew();
+        var smoothTrain = new SmoothedValue(7);
+        var smoothValidation = new SmoothedValue(7);
+        double bestTrain = 0, bestValidation = 0;
+        MetricsRow? lastTrain = null, lastValidation = null;
+
+        for (int epoch = 0; epoch < c.Epochs; epoch++)
+        {
+            cancel.ThrowIfCancellationRequested();
+            Log($"Starting epoch {epoch + 1}");
+            var trainSet = _data.TrainForEpoch(epoch);
+            _batcher.Restart(trainSet, _shuffle);
+            int stepsDone = 0, memoryTrainings = 0;
+            double actionLossSum = 0, memoryLossSum = 0;
+
+            while (_batcher.Next())
+            {
+                actionLossSum += TrainActionStep(epoch, stepsDone);
+                if (stepsDone > 0 && stepsDone % (c.Settle + c.History) == 0)
+                {
+                    for (int k = 0; k < c.MemTrainIterations; k++)
+                    {
+                        memoryLossSum += TrainMemory(epoch, stepsDone);
+                        memoryTrainings++;
+                        MemoryTrainings++;
+                    }
+                }
+                WriteNextMemory(epoch, stepsDone);
+                stepsDone++;
+                Steps++;
+            }
+
+            StepSchedule(_actionSchedule, "Action");
+            StepSchedule(_memorySchedule, "Memory");
+            if (epoch % c.EvalInterval != 0) continue;
+
+            Log("evaluating...");
+            double actionLoss = stepsDone > 0 ? actionLossSum / stepsDone : 0;
+            double? memoryLoss = memoryTrainings > 0 ? memoryLossSum / memoryTrainings : null;
+            var trainEval = Evaluator.Evaluate(_data.TrainEvalForEpoch(epoch, c.TrainEvalTruncateSize), _data.HasAnswerAtEnd);
+            var validationEval = Evaluator.Evaluate(_data.Validation, _data.HasAnswerAtEnd);
+            var tm = trainEval.Metrics;
+            var vm = validationEval.Metrics;
+            smoothTrain.Add(tm.WeightedF1);
+            smoothValidation.Add(vm.WeightedF1);
+            Log($"number of memory trainings: {MemoryTrainings}");
+            Log($"action loss: {F(actionLoss)}");
+            Log($"memory loss: {F(memoryLoss ?? -1)}");
+            Log($"eval on train: micro p {F(tm.MicroPrecision)}  r {F(tm.MicroRecall)}  f1 {F(tm.MicroF1)}  weighted p {F(tm.WeightedPrecision)}  r {F(tm.WeightedRecall)}  f1 {F(tm.WeightedF1)}  smooth-weighted-f1 {F(smoothTrain.Mean)}{Answers(trainEval)}");
+            Log($"eval on validation: micro p {F(vm.MicroPrecision)}  r {F(vm.MicroRecall)}  f1 {F(vm.MicroF1)}  weighted p {F(vm.WeightedPrecision)}  r {F(vm.WeightedRecall)}  f1 {F(vm.WeightedF1)}  smooth-weighted-f1 {F(smoothValidation.Mean)}{Answers(validationEval)}");
+            double elapsed = clock.Elapsed.TotalSeconds;
+            lastTrain = new MetricsRow(epoch + 1, "train", tm, trainEval.AnswerAccuracy, actionLoss, memoryLoss, elapsed);
+            lastValidation = new MetricsRow(epoch + 1, "validation", vm, validationEval.AnswerAccuracy, actionLoss, memoryLoss, elapsed);
+            _sink.Metrics(lastTrain);
+            _sink.Metrics(lastValidation);
+
+            string tag = "";
+            if (vm.WeightedF1 > bestValidation) { bestValidation = vm.WeightedF1; tag = "v"; }
+            if (tm.WeightedF1 > bestTrain) { bestTrain = tm.WeightedF1; tag = "t"; }
+            if (tag.Length == 0 && c.SavePoint is int sp && sp > 0 && epoch % sp == 0) tag = "sp";
+            if (tag.Length > 0)
+            {
+                Log($"Saving models ({tag})...");
+                _sink.SaveCheckpoint(this, $"{tag}{epoch + 1}");
+            }
+        }
+        Log($"Training done: {Steps} steps, {MemoryTrainings} memory trainings, {clock.Elapsed.TotalSeconds:F1} s");
+        return new TrainingSummary(lastTrain, lastValidation, Steps, MemoryTrainings, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Step 1: the action net learns on the current batch; returns the mean loss over present slots.</summary>
+    private float TrainActionStep(int epoch, int step)
+    {
+        var slots = _batcher.Present;
+        int n = slots.Length;
+        foreach (int slot in slots)
+        {
+            _batcher.WriteInput(slot, _history.Input(0, slot));
+            _history.SetPresent(slot, _batcher.TargetOf(slot));
+        }
+        var (x, m) = GatherCurrent(slots); // (n, I), (n, M)
+        for (int r = 0; r < n; r++) _targets[r] = _batcher.TargetOf(slots[r]);
+
+        var probs = Action.Forward(x, m, _actionCtx, training: true); // (n, T)
+        var lossInput = _lossOnLogits ? _actionCtx.Logits : probs;
+        float loss = Loss.CrossEntropy(lossInput, _targets, _rowLosses, _lossGrad.WithRows(n));
+        if (!float.IsFinite(loss)) throw Diverged("action net", "action loss", epoch, step, Action.Tensors);
+        for (int r = 0; r < n; r++)
+        {
+            probs.Row(r).CopyTo(_history.Action(0, slots[r]));
+            _history.Loss(0, slots[r]) = _rowLosses[r];
+        }
+        ActionOptimizer.ZeroGrad();
+        Action.Backward(_lossGrad, _actionCtx, gradientIsForLogits: _lossOnLogits);
+        if (_config.ActionClipping is double clip) GradClip.ClipGradNorm(Action.Parameters, (float)clip);
+        ActionOptimizer.Step();
+        return loss;
+    }
+
+    /// <summary>Step 2: Q-learning of the memory-net on <c>mem_num_samples</c> replayed transitions (spec section 5).</summary>
+    private float TrainMemory(int epoch, int step)
+    {
+        _replay.SampleDistinct(1, _history.Filled - 1, _ages);
+        int rows = _history.GatherTransitions(_ages, _config.MemTrainWithTargets, _transitions);
+        if (rows < 2) return 0; // BatchNorm needs two rows; a memory batch this small cannot occur with batch_size >= 2
+        float loss = _memoryLearner.Update(_transitions);
+        if (!float.IsFinite(loss)) throw Diverged("memory-net", "memory loss", epoch, step, Memory.Tensors);
+        return loss;
+    }
+
+    /// <summary>Step 3: push a new step whose memory is f(in, out, m) of the step just done (eval mode, detached).</summary>
+    private void WriteNextMemory(int epoch, int step)
+    {
+        var slots = _batcher.Present;
+        var (x, m) = GatherCurrent(slots);
+        var next = Memory.Forward(x, _actionCtx.Probabilities, m, _nextMemoryCtx, training: false); // (n, M)
+        if (!float.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum(next.AsSpan())))
+            throw Diverged("memory-net", "next memory", epoch, step, Memory.Tensors);
+        _history.Push();
+        for (int r = 0; r < slots.Length; r++) next.Row(r).CopyTo(_history.Memory(0, slots[r]));
+    }
+
+    /// <summary>The current step's inputs and memories of the present slots, as row-compact matrices.</summary>
+    private (Matrix Inputs, Matrix Memories) GatherCurrent(ReadOnlySpan<int> slots)
+    {
+        if (slots.Length == _config.BatchSize) return (_history.CurrentInputs(), _history.CurrentMemories()); // all present: no copy
+        _inputs.WithRows(slots.Length);
+        _memories.WithRows(slots.Length);
+        for (int r = 0; r < slots.Length; r++)
+        {
+            _history.Input(0, slots[r]).CopyTo(_inputs.Row(r));
+            _history.Memory(0, slots[r]).CopyTo(_memories.Row(r));
+        }
+        return (_inputs, _memories);
+    }
+
+    private void StepSchedule(MultiStepLR? schedule, string which)
+    {
+        if (schedule is null) return;
+        var opt = which == "Action" ? ActionOptimizer : MemoryOptimizer;
+        float old = opt.LearningRate;
+        schedule.Step();
+        if (opt.LearningRate != old) Log($"{which} learning rate set to: {F(opt.LearningRate)}");
+    }
+
+    private static Optimizer CreateOptimizer(string name, IReadOnlyList<Parameter> parameters, double lr) => name switch
+    {
+        "adam" => new Adam(parameters, (float)lr),
+        "sgd" => new Sgd(parameters, (float)lr),
+        "rmsprop" => new RmsProp(parameters, (float)lr),
+        _ => throw new ConfigException("config", "optimizer", null, $"unknown optimizer '{name}': use adam, sgd or rmsprop"),
+    };
+
+    private static TrainingDivergedException Diverged(string net, string what, int epoch, int step, NamedTensors tensors)
+    {
+        string culprit = "no parameter is non-finite yet (the inputs or the loss overflowed)";
+        foreach (var (name, p) in tensors.NamedParameters)
+        {
+            foreach (float v in p.Values)
+                if (!float.IsFinite(v)) { culprit = $"first non-finite tensor: {net} '{name}'"; goto found; }
+        }
+    found:
+        return new TrainingDivergedException(
+            $"training diverged: the {what} is NaN or Inf at epoch {epoch + 1}, step {step}; {culprit}. " +
+            "Lower the learning rate or set clipping (action_clipping / mem_clipping).");
+    }
+
+    private void Log(string message) => _sink.Log(message);
+
+    private static string F(double v) => v.ToString("F6", CultureInfo.InvariantCulture);
+
+    private static string Answers(EvaluationResult e) =>
+        e.AnswerAccuracy is { } a ? $"  answers {F(a)}" : "";
+}
+
+/// <summary>The outcome of a training run.</summary>
+/// <param name="LastTrain">Last evaluation on the training data (null when none ran).</param>
+/// <param name="LastValidation">Last evaluation on validation.</param>
+/// <param name="Steps">Training steps taken.</param>
+/// <param name="MemoryTrainings">Memory-net trainings.</param>
+/// <param name="Seconds">Wall time.</param>
+public sealed record TrainingSummary(MetricsRow? LastTrain, MetricsRow? LastValidation, long Steps, long MemoryTrainings, double Seconds);

@@ -1,0 +1,38 @@
+using System.Diagnostics;
+
+namespace MannRl.Tests.Cli;
+
+/// <summary>Runs the built <c>mannrl</c> command as a user would, in a child process.</summary>
+public static class CliRunner
+{
+    /// <summary>The CLI assembly built next to the tests (same configuration).</summary>
+    public static string CliDll
+    {
+        get
+        {
+            // tests/MannRl.Tests/bin/<Configuration>/<tfm>/ → src/MannRl.Cli/bin/<Configuration>/<tfm>/mannrl.dll
+            var bin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            string tfm = bin.Name, configuration = bin.Parent!.Name;
+            return Path.Combine(TestPaths.RepoRoot, "src", "MannRl.Cli", "bin", configuration, tfm, "mannrl.dll");
+        }
+    }
+
+    public sealed record Result(int ExitCode, string Out, string Err);
+
+    public static Result Run(string workDir, params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = workDir, RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(CliDll);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment.Remove("NM_DATA_DIR");
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException($"mannrl {string.Join(' ', args)} did not finish in 2 minutes");
+        }
+        return new Result(p.ExitCode, stdout.Result, stderr.Result);
+    }
+}

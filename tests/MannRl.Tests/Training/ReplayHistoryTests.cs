@@ -1,0 +1,64 @@
+using MannRl.Training;
+
+namespace MannRl.Tests.Training;
+
+public class ReplayHistoryTests
+{
+    // One step: the given slots present, each with input = memory = action = its marker value and loss = marker.
+    private static void Record(ReplayHistory h, float marker, params int[] slots)
+    {
+        foreach (int s in slots)
+        {
+            h.SetPresent(s, target: s);
+            h.Input(0, s).Fill(marker + s);
+            h.Memory(0, s).Fill(marker + s);
+            h.Action(0, s).Fill(marker + s);
+            h.Loss(0, s) = marker + s;
+        }
+    }
+
+    [Fact]
+    public void TransitionsPairOnlySlotsPresentInBothSteps()
+    {
+        var h = new ReplayHistory(capacity: 4, slots: 3, inputDim: 2, memoryDim: 2, actionDim: 3);
+        Record(h, 10, 0, 1, 2); h.Push();   // age 2: all present
+        Record(h, 20, 1, 2); h.Push();      // age 1: batch shrank at the end of an epoch (slot 0 gone)
+        Record(h, 30, 0, 1, 2);             // age 0: a new epoch refilled every slot
+        var tr = new Transitions(16, 2, 2, 3);
+
+        int rows = h.GatherTransitions([1, 2], targetsAsActions: false, tr);
+
+        // age 1 -> 0: slots 1, 2 (slot 0 absent at age 1); age 2 -> 1: slots 1, 2 (slot 0 absent at age 1).
+        Assert.Equal(4, rows);
+        Assert.Equal([21f, 22f, 11f, 12f], Enumerable.Range(0, rows).Select(r => tr.Input[r, 0]));
+        Assert.Equal([31f, 32f, 21f, 22f], Enumerable.Range(0, rows).Select(r => tr.NextInput[r, 0]));
+        Assert.Equal([31f, 32f, 21f, 22f], tr.NextLoss.Take(rows));
+        Assert.Equal([22f, 22f, 22f], tr.Action.Row(1).ToArray());
+    }
+
+    [Fact]
+    public void TargetsCanStandInForActions()
+    {
+        var h = new ReplayHistory(3, 2, 1, 1, 3);
+        Record(h, 0, 0, 1); h.Push();
+        Record(h, 5, 0, 1);
+        var tr = new Transitions(4, 1, 1, 3);
+        h.GatherTransitions([1], targetsAsActions: true, tr);
+        Assert.Equal([1f, 0f, 0f], tr.Action.Row(0).ToArray());
+        Assert.Equal([0f, 1f, 0f], tr.NextAction.Row(1).ToArray());
+    }
+
+    [Fact]
+    public void PushStartsFromZeroMemoryAndForgetsTheOldestStep()
+    {
+        var h = new ReplayHistory(2, 1, 1, 2, 1);
+        Record(h, 7, 0);
+        h.Push();
+        Assert.Equal([0f, 0f], h.Memory(0, 0).ToArray());
+        Assert.False(h.IsPresent(0, 0));
+        Assert.True(h.IsPresent(1, 0));
+        h.Push(); // ring of 2: the step with marker 7 is gone
+        Assert.Throws<ArgumentOutOfRangeException>(() => h.Input(2, 0));
+        Assert.Equal(2, h.Filled);
+    }
+}
