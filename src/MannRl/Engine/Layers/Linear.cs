@@ -54,6 +54,14 @@ public sealed class Linear : Module
         var y = c.Y.WithRows(x.Rows); // (rows, out)
         RefreshTransposedWeight();
         var bias = Bias.Values;
+        c.OneHot = InFeatures >= OneHotMinFeatures && FindOneHot(x, c.Ids);
+        if (c.OneHot)
+        {
+            // A one-hot row picks one column of W: y = Wᵀ[id] + b, a row lookup instead of a product.
+            for (int r = 0; r < y.Rows; r++)
+                System.Numerics.Tensors.TensorPrimitives.Add(_weightT.AsSpan(c.Ids[r] * OutFeatures, OutFeatures), bias, y.Row(r));
+            return y;
+        }
         for (int r = 0; r < y.Rows; r++) bias.CopyTo(y.Row(r));
         Gemm.Multiply(x.Rows, OutFeatures, InFeatures,
             x.Data.AsSpan(x.Offset), x.Stride, false,
@@ -69,11 +77,26 @@ public sealed class Linear : Module
         var x = c.X ?? throw new InvalidOperationException("Linear.Backward before Forward");
         if (dy.Rows != x.Rows || dy.Cols != OutFeatures)
             throw new ArgumentException($"Linear.Backward: dy is {dy.Rows}x{dy.Cols}, expected {x.Rows}x{OutFeatures}");
-        // dW += dyᵀ·x  (out, in)
-        Gemm.Multiply(OutFeatures, InFeatures, x.Rows,
-            dy.Data.AsSpan(dy.Offset), dy.Stride, true,
-            x.Data.AsSpan(x.Offset), x.Stride,
-            Weight.Grad, InFeatures, accumulate: true);
+        if (c.OneHot)
+        {
+            // dW[:, id] += dy[r]: only the looked-up column of each row gets a gradient.
+            var dw = Weight.Grad;
+            int inF = InFeatures;
+            for (int r = 0; r < dy.Rows; r++)
+            {
+                var g = dy.Row(r);
+                int col = c.Ids[r];
+                for (int o = 0; o < g.Length; o++) dw[o * inF + col] += g[o];
+            }
+        }
+        else
+        {
+            // dW += dyᵀ·x  (out, in)
+            Gemm.Multiply(OutFeatures, InFeatures, x.Rows,
+                dy.Data.AsSpan(dy.Offset), dy.Stride, true,
+                x.Data.AsSpan(x.Offset), x.Stride,
+                Weight.Grad, InFeatures, accumulate: true);
+        }
         var db = Bias.Gradient;
         for (int r = 0; r < dy.Rows; r++) System.Numerics.Tensors.TensorPrimitives.Add(db, dy.Row(r), db);
         var dx = c.DX.WithRows(x.Rows);
@@ -86,6 +109,26 @@ public sealed class Linear : Module
                 dx.Data, dx.Stride, accumulate: false);
         }
         return dx;
+    }
+
+    /// <summary>
+    /// Inputs at least this wide are checked for one-hot rows (one 1, zeros elsewhere), which are then looked
+    /// up instead of multiplied: symbol inputs of the sentence task and learned word embeddings. Narrower
+    /// inputs (the 11 logic symbols) are cheaper to multiply than to scan.
+    /// </summary>
+    public const int OneHotMinFeatures = 32;
+
+    /// <summary>True when every live row of <paramref name="x"/> is one-hot; their indices go to <paramref name="ids"/>.</summary>
+    private static bool FindOneHot(Matrix x, int[] ids)
+    {
+        for (int r = 0; r < x.Rows; r++)
+        {
+            var row = x.Row(r);
+            int hot = row.IndexOfAnyExcept(0f);
+            if (hot < 0 || row[hot] != 1f || row.Slice(hot + 1).IndexOfAnyExcept(0f) >= 0) return false;
+            ids[r] = hot;
+        }
+        return true;
     }
 
     private void RefreshTransposedWeight()
@@ -104,6 +147,8 @@ public sealed class Linear : Module
     private sealed class Context(int maxRows, int inFeatures, int outFeatures) : ModuleContext(maxRows)
     {
         public Matrix? X;
+        public bool OneHot;
+        public readonly int[] Ids = new int[maxRows];
         public readonly Matrix Y = new(maxRows, outFeatures);
         public readonly Matrix DX = new(maxRows, inFeatures);
     }
