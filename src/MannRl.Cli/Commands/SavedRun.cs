@@ -23,8 +23,8 @@ internal sealed record SavedRun(string RunDir, string CheckpointName, Experiment
         string dataDir = dataDirOption is not null ? DataDirectory.Resolve(dataDirOption) : RunInfo.DataDir(runDir) ?? DataDirectory.Resolve(null);
         var data = Experiment.LoadData(config, dataDir, null);
         var rng = new Rng(config.Seed);
-        var action = ModelFactory.CreateActionNet(config, data.InputDim, data.TargetDim, rng);
-        var memory = ModelFactory.CreateMemoryNet(config, data.InputDim, data.TargetDim, rng);
+        var action = ModelFactory.CreateActionNet(config, data.InputDim, data.TargetDim, rng, data.LearnedEmbeddingDim);
+        var memory = ModelFactory.CreateMemoryNet(config, data.InputDim, data.TargetDim, rng, data.LearnedEmbeddingDim);
         Checkpoint.Load(checkpoints, name, action, memory);
         return new SavedRun(runDir, name, config, data, action, memory);
     }

@@ -62,6 +62,12 @@ public sealed class SequenceDataset
     /// </summary>
     public bool HasAnswerAtEnd { get; init; }
 
+    /// <summary>
+    /// When set, inputs are one-hot word ids and both networks put a trainable embedding of this width in
+    /// front of them (<c>pos_embeddings: learned:DIM</c>), looked up by row.
+    /// </summary>
+    public int? LearnedEmbeddingDim { get; init; }
+
     /// <summary>The training sequences of a 0-based epoch (a curriculum may start small and grow).</summary>
     public IReadOnlyList<Sequence> TrainForEpoch(int epoch) => _trainForEpoch?.Invoke(epoch) ?? Train;
 

@@ -39,14 +39,38 @@ public abstract class ActionNet
     /// <summary>Number of trainable values (logged as the original does).</summary>
     public long ParameterCount => Parameters.Sum(p => (long)p.Length);
 
-    /// <summary>Allocates the buffers of one forward/backward call.</summary>
-    public ActionContext CreateContext(int maxRows) => new(maxRows, CreateBodyContext(maxRows), _softmax.CreateContext(maxRows));
+    private Linear? _inputEmbedding;
 
-    /// <summary>Probabilities (rows x TargetDim) for inputs (rows x InputDim) and memories (rows x MemoryDim).</summary>
+    /// <summary>
+    /// Puts a trainable embedding (a Linear over one-hot ids, looked up by row) in front of the net:
+    /// <c>pos_embeddings: learned:DIM</c>. The net's own input width is then the embedding width.
+    /// </summary>
+    public void UseLearnedInputEmbedding(int vocabulary)
+    {
+        if (!SupportsInputGradient) throw new NotSupportedException($"{GetType().Name} cannot train a learned input embedding");
+        _inputEmbedding = Tensors.Linear("input_embedding", vocabulary, InputDim);
+    }
+
+    /// <summary>Width of the input the caller passes (the vocabulary with a learned embedding).</summary>
+    public int ExternalInputDim => _inputEmbedding?.InFeatures ?? InputDim;
+
+    /// <summary>Whether the variant can return the gradient with respect to its input.</summary>
+    protected virtual bool SupportsInputGradient => true;
+
+    /// <summary>Allocates the buffers of one forward/backward call.</summary>
+    public ActionContext CreateContext(int maxRows)
+    {
+        var embedding = _inputEmbedding?.CreateContext(maxRows);
+        if (embedding is not null) embedding.NeedsInputGradient = false;
+        return new(maxRows, CreateBodyContext(maxRows, inputGradient: embedding is not null), _softmax.CreateContext(maxRows), embedding);
+    }
+
+    /// <summary>Probabilities (rows x TargetDim) for inputs (rows x ExternalInputDim) and memories (rows x MemoryDim).</summary>
     public Matrix Forward(Matrix input, Matrix memory, ActionContext ctx, bool training)
     {
-        if (input.Rows != memory.Rows || input.Cols != InputDim || memory.Cols != MemoryDim)
-            throw new ArgumentException($"action net: input {input.Rows}x{input.Cols} and memory {memory.Rows}x{memory.Cols}, expected width {InputDim} and {MemoryDim}");
+        if (input.Rows != memory.Rows || input.Cols != ExternalInputDim || memory.Cols != MemoryDim)
+            throw new ArgumentException($"action net: input {input.Rows}x{input.Cols} and memory {memory.Rows}x{memory.Cols}, expected width {ExternalInputDim} and {MemoryDim}");
+        if (_inputEmbedding is not null) input = _inputEmbedding.Forward(input, ctx.Embedding!, training);
         ctx.Logits = ForwardLogits(input, memory, ctx.Body, training);
         ctx.Probabilities = _softmax.Forward(ctx.Logits, ctx.Softmax, training);
         return ctx.Probabilities;
@@ -59,22 +83,25 @@ public abstract class ActionNet
     public void Backward(Matrix grad, ActionContext ctx, bool gradientIsForLogits)
     {
         var dLogits = gradientIsForLogits ? grad : _softmax.Backward(grad, ctx.Softmax);
-        BackwardLogits(dLogits, ctx.Body);
+        var dInput = BackwardLogits(dLogits, ctx.Body);
+        if (_inputEmbedding is not null) _inputEmbedding.Backward(dInput!, ctx.Embedding!);
     }
 
-    /// <summary>Makes the variant's own context.</summary>
-    protected abstract ModuleContext CreateBodyContext(int maxRows);
+    /// <summary>Makes the variant's own context; with <paramref name="inputGradient"/> its backward must return dL/dinput.</summary>
+    protected abstract ModuleContext CreateBodyContext(int maxRows, bool inputGradient);
 
     /// <summary>Computes the logits.</summary>
     protected abstract Matrix ForwardLogits(Matrix input, Matrix memory, ModuleContext ctx, bool training);
 
-    /// <summary>Backpropagates from the logits.</summary>
-    protected abstract void BackwardLogits(Matrix dLogits, ModuleContext ctx);
+    /// <summary>Backpropagates from the logits; returns dL/dinput when the context asked for it, else null.</summary>
+    protected abstract Matrix? BackwardLogits(Matrix dLogits, ModuleContext ctx);
 }
 
 /// <summary>Per-call buffers of an action net.</summary>
-public sealed class ActionContext(int maxRows, ModuleContext body, ModuleContext softmax)
+public sealed class ActionContext(int maxRows, ModuleContext body, ModuleContext softmax, ModuleContext? embedding)
 {
+    internal ModuleContext? Embedding { get; } = embedding;
+
     /// <summary>Most rows per call.</summary>
     public int MaxRows { get; } = maxRows;
 

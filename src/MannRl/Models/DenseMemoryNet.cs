@@ -60,20 +60,21 @@ public sealed class DenseMemoryNet : MemoryNet
     }
 
     /// <inheritdoc/>
-    public override ModuleContext CreateContext(int maxRows)
+    protected override ModuleContext CreateCoreContext(int maxRows, bool inputGradient)
     {
         var c = new Context(maxRows, _baseWidth, _hiddenDim, _hidden.Length,
             _embedding?.CreateContext(maxRows), _hidden.Select(h => h.CreateContext(maxRows)).ToArray(), _output.CreateContext(maxRows));
         // Gradients reach the inputs of the layers only where an embedding must be trained through them.
-        bool needBase = _embedding is not null;
-        if (c.Embedding is not null) c.Embedding.NeedsInputGradient = false;
+        bool needBase = _embedding is not null || inputGradient;
+        c.InputGradient = inputGradient;
+        if (c.Embedding is not null) c.Embedding.NeedsInputGradient = inputGradient;
         for (int i = 0; i < c.Hidden.Length; i++) c.Hidden[i].NeedsInputGradient = i > 0 || needBase;
         c.Output.NeedsInputGradient = needBase || _hidden.Length > 0;
         return c;
     }
 
     /// <inheritdoc/>
-    public override Matrix Forward(Matrix input, Matrix action, Matrix memory, ModuleContext ctx, bool training)
+    protected override Matrix ForwardCore(Matrix input, Matrix action, Matrix memory, ModuleContext ctx, bool training)
     {
         var c = (Context)ctx;
         if (memory.Cols != MemoryInDim) throw new ArgumentException($"memory-net reads {MemoryInDim} memory features, got {memory.Cols}");
@@ -87,29 +88,38 @@ public sealed class DenseMemoryNet : MemoryNet
     }
 
     /// <inheritdoc/>
-    public override void Backward(Matrix dNext, ModuleContext ctx)
+    protected override Matrix? BackwardCore(Matrix dNext, ModuleContext ctx)
     {
         var c = (Context)ctx;
         var dx = _output.Backward(dNext, c.Output);
+        if (_hidden.Length == 0 && _embedding is null && !c.InputGradient) return null;
+        Matrix dBase;
         if (_hidden.Length == 0)
         {
-            _embedding?.Backward(dx.Columns(0, _inputWidth), c.Embedding!);
-            return;
+            dBase = dx.Columns(0, _baseWidth);
         }
-        // Every layer read the base: its gradient is the sum of their base parts.
-        var dBase = c.BaseGrad.WithRows(dx.Rows);
-        dBase.CopyFrom(dx.Columns(0, _baseWidth));
-        var dh = dx.Columns(_baseWidth, _hiddenDim);
-        for (int i = _hidden.Length - 1; i >= 1; i--)
+        else
         {
-            var dSkip = _hidden[i].Backward(dh, c.Hidden[i]);
-            AddInto(dBase, dSkip.Columns(0, _baseWidth));
-            dh = dSkip.Columns(_baseWidth, _hiddenDim);
+            // Every layer read the base: its gradient is the sum of their base parts.
+            dBase = c.BaseGrad.WithRows(dx.Rows);
+            dBase.CopyFrom(dx.Columns(0, _baseWidth));
+            var dh = dx.Columns(_baseWidth, _hiddenDim);
+            for (int i = _hidden.Length - 1; i >= 1; i--)
+            {
+                var dSkip = _hidden[i].Backward(dh, c.Hidden[i]);
+                AddInto(dBase, dSkip.Columns(0, _baseWidth));
+                dh = dSkip.Columns(_baseWidth, _hiddenDim);
+            }
+            var d0 = _hidden[0].Backward(dh, c.Hidden[0]);
+            if (_embedding is null && !c.InputGradient) return null;
+            AddInto(dBase, d0);
         }
-        var d0 = _hidden[0].Backward(dh, c.Hidden[0]);
-        if (_embedding is null) return;
-        AddInto(dBase, d0);
-        _embedding.Backward(dBase.Columns(0, _inputWidth), c.Embedding!);
+        if (_embedding is not null)
+        {
+            var dInput = _embedding.Backward(dBase.Columns(0, _inputWidth), c.Embedding!);
+            return c.InputGradient ? dInput : null;
+        }
+        return c.InputGradient ? dBase.Columns(0, _inputWidth) : null;
     }
 
     private static void AddInto(Matrix acc, Matrix x)
@@ -135,5 +145,6 @@ public sealed class DenseMemoryNet : MemoryNet
         public readonly ModuleContext? Embedding;
         public readonly ModuleContext[] Hidden;
         public readonly ModuleContext Output;
+        public bool InputGradient;
     }
 }

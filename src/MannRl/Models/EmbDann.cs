@@ -26,10 +26,10 @@ public sealed class EmbDann : ActionNet
     }
 
     /// <inheritdoc/>
-    protected override ModuleContext CreateBodyContext(int maxRows)
+    protected override ModuleContext CreateBodyContext(int maxRows, bool inputGradient)
     {
         var c = new Context(maxRows, _embeddingDim + MemoryDim, _embedding.CreateContext(maxRows), _body.CreateContext(maxRows));
-        c.Embedding.NeedsInputGradient = false;
+        c.Embedding.NeedsInputGradient = inputGradient;
         return c;
     }
 
@@ -43,11 +43,12 @@ public sealed class EmbDann : ActionNet
     }
 
     /// <inheritdoc/>
-    protected override void BackwardLogits(Matrix dLogits, ModuleContext ctx)
+    protected override Matrix? BackwardLogits(Matrix dLogits, ModuleContext ctx)
     {
         var c = (Context)ctx;
         var dx = _body.Backward(dLogits, c.Body);
-        _embedding.Backward(dx.Columns(0, _embeddingDim), c.Embedding);
+        var dInput = _embedding.Backward(dx.Columns(0, _embeddingDim), c.Embedding);
+        return c.Embedding.NeedsInputGradient ? dInput : null;
     }
 
     private sealed class Context(int maxRows, int width, ModuleContext embedding, ModuleContext body) : ModuleContext(maxRows)

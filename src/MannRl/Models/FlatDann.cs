@@ -20,8 +20,8 @@ public sealed class FlatDann : ActionNet
     }
 
     /// <inheritdoc/>
-    protected override ModuleContext CreateBodyContext(int maxRows) =>
-        new Context(maxRows, InputDim + MemoryDim, _body.CreateContext(maxRows));
+    protected override ModuleContext CreateBodyContext(int maxRows, bool inputGradient) =>
+        new Context(maxRows, InputDim + MemoryDim, _body.CreateContext(maxRows)) { InputGradient = inputGradient };
 
     /// <inheritdoc/>
     protected override Matrix ForwardLogits(Matrix input, Matrix memory, ModuleContext ctx, bool training)
@@ -32,7 +32,12 @@ public sealed class FlatDann : ActionNet
     }
 
     /// <inheritdoc/>
-    protected override void BackwardLogits(Matrix dLogits, ModuleContext ctx) => _body.Backward(dLogits, ((Context)ctx).Body);
+    protected override Matrix? BackwardLogits(Matrix dLogits, ModuleContext ctx)
+    {
+        var c = (Context)ctx;
+        var dx = _body.Backward(dLogits, c.Body);
+        return c.InputGradient ? dx.Columns(0, InputDim) : null;
+    }
 
     private sealed class Context : ModuleContext
     {
@@ -40,10 +45,16 @@ public sealed class FlatDann : ActionNet
         {
             Cat = new Matrix(maxRows, width);
             Body = body;
-            Body.NeedsInputGradient = false; // the input is data
         }
 
         public readonly Matrix Cat;
         public readonly ModuleContext Body;
+
+        // The input is data unless a learned embedding sits in front.
+        public bool InputGradient
+        {
+            get => Body.NeedsInputGradient;
+            init => Body.NeedsInputGradient = value;
+        }
     }
 }

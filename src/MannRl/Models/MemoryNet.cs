@@ -40,15 +40,64 @@ public abstract class MemoryNet
     /// <summary>Number of trainable values.</summary>
     public long ParameterCount => Parameters.Sum(p => (long)p.Length);
 
-    /// <summary>Allocates the buffers of one forward/backward call.</summary>
-    public abstract ModuleContext CreateContext(int maxRows);
+    private Linear? _inputEmbedding;
 
     /// <summary>
-    /// The next memory (rows x MemoryDim) from inputs (rows x InputDim), actions (rows x ActionDim; ignored by
-    /// NA variants) and memories (rows x MemoryDim). The result is owned by <paramref name="ctx"/>.
+    /// Puts a trainable embedding (a Linear over one-hot ids, looked up by row) in front of the net:
+    /// <c>pos_embeddings: learned:DIM</c>. The net's own input width is then the embedding width.
     /// </summary>
-    public abstract Matrix Forward(Matrix input, Matrix action, Matrix memory, ModuleContext ctx, bool training);
+    public void UseLearnedInputEmbedding(int vocabulary)
+    {
+        if (!SupportsInputGradient) throw new NotSupportedException($"{GetType().Name} cannot train a learned input embedding");
+        _inputEmbedding = Tensors.Linear("input_embedding", vocabulary, InputDim);
+    }
+
+    /// <summary>Width of the input the caller passes (the vocabulary with a learned embedding).</summary>
+    public int ExternalInputDim => _inputEmbedding?.InFeatures ?? InputDim;
+
+    /// <summary>Whether the variant can return the gradient with respect to its input.</summary>
+    protected virtual bool SupportsInputGradient => true;
+
+    /// <summary>Allocates the buffers of one forward/backward call.</summary>
+    public ModuleContext CreateContext(int maxRows)
+    {
+        var embedding = _inputEmbedding?.CreateContext(maxRows);
+        if (embedding is not null) embedding.NeedsInputGradient = false;
+        return new Context(maxRows, CreateCoreContext(maxRows, inputGradient: embedding is not null), embedding);
+    }
+
+    /// <summary>
+    /// The next memory (rows x MemoryDim) from inputs (rows x ExternalInputDim), actions (rows x ActionDim;
+    /// ignored by NA variants) and memories (rows x MemoryDim). The result is owned by <paramref name="ctx"/>.
+    /// </summary>
+    public Matrix Forward(Matrix input, Matrix action, Matrix memory, ModuleContext ctx, bool training)
+    {
+        var c = (Context)ctx;
+        if (input.Cols != ExternalInputDim) throw new ArgumentException($"memory-net: input has {input.Cols} features, expected {ExternalInputDim}");
+        if (_inputEmbedding is not null) input = _inputEmbedding.Forward(input, c.Embedding!, training);
+        return ForwardCore(input, action, memory, c.Core, training);
+    }
 
     /// <summary>Adds the parameter gradients for dL/d(next memory) of the last forward on <paramref name="ctx"/>.</summary>
-    public abstract void Backward(Matrix dNext, ModuleContext ctx);
+    public void Backward(Matrix dNext, ModuleContext ctx)
+    {
+        var c = (Context)ctx;
+        var dInput = BackwardCore(dNext, c.Core);
+        if (_inputEmbedding is not null) _inputEmbedding.Backward(dInput!, c.Embedding!);
+    }
+
+    /// <summary>Makes the variant's context; with <paramref name="inputGradient"/> its backward must return dL/dinput.</summary>
+    protected abstract ModuleContext CreateCoreContext(int maxRows, bool inputGradient);
+
+    /// <summary>The variant's forward on (embedded) inputs.</summary>
+    protected abstract Matrix ForwardCore(Matrix input, Matrix action, Matrix memory, ModuleContext ctx, bool training);
+
+    /// <summary>The variant's backward; returns dL/dinput when its context asked for it, else null.</summary>
+    protected abstract Matrix? BackwardCore(Matrix dNext, ModuleContext ctx);
+
+    private sealed class Context(int maxRows, ModuleContext core, ModuleContext? embedding) : ModuleContext(maxRows)
+    {
+        public readonly ModuleContext Core = core;
+        public readonly ModuleContext? Embedding = embedding;
+    }
 }

@@ -6,8 +6,36 @@ namespace MannRl.Models;
 /// <summary>Builds the action net and memory-net named by a config (spec section 2).</summary>
 public static class ModelFactory
 {
-    /// <summary>The action net of <c>action_model</c>; input/target dims must already be resolved.</summary>
-    public static ActionNet CreateActionNet(ExperimentConfig c, int inputDim, int targetDim, Rng rng) => c.ActionModel switch
+    /// <summary>
+    /// The action net of <c>action_model</c> for inputs of <paramref name="inputDim"/>; with
+    /// <paramref name="learnedEmbeddingDim"/> the inputs are one-hot ids embedded by a trainable lookup first.
+    /// </summary>
+    public static ActionNet CreateActionNet(ExperimentConfig c, int inputDim, int targetDim, Rng rng, int? learnedEmbeddingDim = null)
+    {
+        var net = CreateActionNetCore(c, learnedEmbeddingDim ?? inputDim, targetDim, rng);
+        if (learnedEmbeddingDim is not null)
+        {
+            if (net is ParallelActionNet)
+                throw new ConfigException("config", "pos_embeddings", null, "learned embeddings work with flatdann and embdann; use random:DIM or glove:PATH with parallelActionNet");
+            net.UseLearnedInputEmbedding(inputDim);
+        }
+        return net;
+    }
+
+    /// <summary>The memory-net of <c>mem_model</c>; see <see cref="CreateActionNet"/> for <paramref name="learnedEmbeddingDim"/>.</summary>
+    public static MemoryNet CreateMemoryNet(ExperimentConfig c, int inputDim, int targetDim, Rng rng, int? learnedEmbeddingDim = null)
+    {
+        var net = CreateMemoryNetCore(c, learnedEmbeddingDim ?? inputDim, targetDim, rng);
+        if (learnedEmbeddingDim is not null)
+        {
+            if (net is ParallelMemoryNet)
+                throw new ConfigException("config", "pos_embeddings", null, "learned embeddings work with the flat and emb memory-nets; use random:DIM or glove:PATH with parallelMemNetNA");
+            net.UseLearnedInputEmbedding(inputDim);
+        }
+        return net;
+    }
+
+    private static ActionNet CreateActionNetCore(ExperimentConfig c, int inputDim, int targetDim, Rng rng) => c.ActionModel switch
     {
         "flatdann" => new FlatDann(inputDim, c.MemoryDim, targetDim, c.UseSwish, rng),
         "embdann" => new EmbDann(inputDim, c.MemoryDim, targetDim, Required(c.ActionEmbeddingDim, "action_embedding_dim", "embdann"), rng),
@@ -19,8 +47,7 @@ public static class ModelFactory
         _ => throw new ConfigException("config", "action_model", null, $"unknown action_model '{c.ActionModel}': use flatdann, embdann or parallelActionNet"),
     };
 
-    /// <summary>The memory-net of <c>mem_model</c>.</summary>
-    public static MemoryNet CreateMemoryNet(ExperimentConfig c, int inputDim, int targetDim, Rng rng)
+    private static MemoryNet CreateMemoryNetCore(ExperimentConfig c, int inputDim, int targetDim, Rng rng)
     {
         int layers = c.MemNumIntermediateLayers, layerDim = c.MemIntermediateDim;
         return c.MemModel switch

@@ -52,8 +52,12 @@ public sealed class ParallelActionNet : ActionNet
     /// <summary>(input width, output width, number of sub-nets) per layer, as the original logs them.</summary>
     public IReadOnlyList<(int In, int Out, int Chunks)> LayerShapes { get; }
 
+    // Each first-layer sub-net embeds the input itself; a shared learned embedding in front is not offered.
     /// <inheritdoc/>
-    protected override ModuleContext CreateBodyContext(int maxRows)
+    protected override bool SupportsInputGradient => false;
+
+    /// <inheritdoc/>
+    protected override ModuleContext CreateBodyContext(int maxRows, bool inputGradient)
     {
         var c = new Context(maxRows);
         for (int i = 0; i < _layers.Length; i++)
@@ -84,7 +88,7 @@ public sealed class ParallelActionNet : ActionNet
     }
 
     /// <inheritdoc/>
-    protected override void BackwardLogits(Matrix dLogits, ModuleContext ctx)
+    protected override Matrix? BackwardLogits(Matrix dLogits, ModuleContext ctx)
     {
         var c = (Context)ctx;
         var dy = dLogits;
@@ -98,6 +102,7 @@ public sealed class ParallelActionNet : ActionNet
             }
             if (dIn is not null) dy = dIn;
         }
+        return null;
     }
 
     private sealed class Context(int maxRows) : ModuleContext(maxRows)

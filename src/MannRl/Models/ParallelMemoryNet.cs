@@ -33,11 +33,15 @@ public sealed class ParallelMemoryNet : MemoryNet
     /// <summary>Width of one memory chunk.</summary>
     public int ChunkDim => _chunk;
 
+    // Each sub-net embeds the input itself; a shared learned embedding in front is not offered.
     /// <inheritdoc/>
-    public override ModuleContext CreateContext(int maxRows) => new Context(maxRows, _nets, _chunk, MemoryDim);
+    protected override bool SupportsInputGradient => false;
 
     /// <inheritdoc/>
-    public override Matrix Forward(Matrix input, Matrix action, Matrix memory, ModuleContext ctx, bool training)
+    protected override ModuleContext CreateCoreContext(int maxRows, bool inputGradient) => new Context(maxRows, _nets, _chunk, MemoryDim);
+
+    /// <inheritdoc/>
+    protected override Matrix ForwardCore(Matrix input, Matrix action, Matrix memory, ModuleContext ctx, bool training)
     {
         var c = (Context)ctx;
         var next = c.Next.WithRows(memory.Rows);
@@ -54,10 +58,11 @@ public sealed class ParallelMemoryNet : MemoryNet
     }
 
     /// <inheritdoc/>
-    public override void Backward(Matrix dNext, ModuleContext ctx)
+    protected override Matrix? BackwardCore(Matrix dNext, ModuleContext ctx)
     {
         var c = (Context)ctx;
         for (int i = 0; i < _nets.Length; i++) _nets[i].Backward(dNext.Columns(i * _chunk, _chunk), c.Nets[i]);
+        return null;
     }
 
     private sealed class Context(int maxRows, DenseMemoryNet[] nets, int chunk, int memoryDim) : ModuleContext(maxRows)

@@ -15,7 +15,7 @@ public sealed class Evaluator
     private readonly ActionNet _action;
     private readonly MemoryNet _memory;
     private readonly StreamingBatcher _batcher;
-    private readonly Matrix _slotMemory, _inputs, _memories, _actions;
+    private readonly Matrix _slotMemory, _inputs, _memories;
     private readonly ActionContext _actionCtx;
     private readonly ModuleContext _memoryCtx;
 
@@ -26,9 +26,8 @@ public sealed class Evaluator
         _memory = memory;
         _batcher = new StreamingBatcher(batchSize, 1);
         _slotMemory = new Matrix(batchSize, action.MemoryDim);
-        _inputs = new Matrix(batchSize, action.InputDim);
+        _inputs = new Matrix(batchSize, action.ExternalInputDim);
         _memories = new Matrix(batchSize, action.MemoryDim);
-        _actions = new Matrix(batchSize, action.TargetDim);
         _actionCtx = action.CreateContext(batchSize);
         _memoryCtx = memory.CreateContext(batchSize);
     }

@@ -40,8 +40,8 @@ public sealed class Trainer
         _data = data;
         _sink = sink;
         var rng = new Rng(config.Seed);
-        Action = ModelFactory.CreateActionNet(config, data.InputDim, data.TargetDim, rng.Fork("action-init"));
-        Memory = ModelFactory.CreateMemoryNet(config, data.InputDim, data.TargetDim, rng.Fork("memory-init"));
+        Action = ModelFactory.CreateActionNet(config, data.InputDim, data.TargetDim, rng.Fork("action-init"), data.LearnedEmbeddingDim);
+        Memory = ModelFactory.CreateMemoryNet(config, data.InputDim, data.TargetDim, rng.Fork("memory-init"), data.LearnedEmbeddingDim);
         _shuffle = rng.Fork("shuffle");
         _replay = rng.Fork("replay");
         ActionOptimizer = CreateOptimizer(config.ActionOptimizer, Action.Parameters, config.ActionLearningRate);

@@ -62,7 +62,10 @@ public static class PosTask
         var dataset = new SequenceDataset(
             Name, inputDim, tags.Tags,
             train.Select(toSequence).ToList(), validation.Select(toSequence).ToList(), test.Select(toSequence).ToList(),
-            inputSymbols);
+            inputSymbols)
+        {
+            LearnedEmbeddingDim = embeddings.Kind == PosEmbeddingKind.Learned ? embeddings.Dimension : null,
+        };
         return new PosData(dataset, corpus, tags, embeddings, vocabulary);
     }
 
