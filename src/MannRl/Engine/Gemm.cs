@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
 namespace MannRl.Engine;
 
 /// <summary>
@@ -7,10 +10,46 @@ namespace MannRl.Engine;
 /// No allocation per call. Results do not depend on the thread count: every output element is summed in the
 /// same order whichever thread computes it.
 /// </summary>
+/// <remarks>
+/// Every path computes each element as c = fma(op(A)[i,p], B[p,j], c) for p = 0..k-1 in order, starting from 0
+/// (or from C when accumulating), so the AVX-512, AVX2, scalar and small-size paths agree bit for bit, whatever the
+/// thread count. Large products pack op(A) into row blocks of 8 (one contiguous read per k step, whichever way A is
+/// stored) and run 8 x 32 register tiles over B in place (<see cref="GemmJob"/>, <see cref="GemmKernels"/>).
+/// </remarks>
 public static class Gemm
 {
+    /// <summary>Below this many multiply-adds (m·n·k) the unpacked row-by-row loop beats packing (measured: 3x5x7 and smaller).</summary>
+    internal static long SmallWork = 128;
+
+    /// <summary>
+    /// Fewest multiply-adds per thread worth waking a helper for: a helper's wake-up costs tens of microseconds,
+    /// a full-speed core does about 40 k multiply-adds per microsecond.
+    /// </summary>
+    internal static long WorkPerThread = 1 << 21;
+
+    private static readonly GemmKernelKind s_bestKernel =
+        Vector512.IsHardwareAccelerated ? GemmKernelKind.Vector512
+        : Vector256.IsHardwareAccelerated ? GemmKernelKind.Vector256
+        : GemmKernelKind.Scalar;
+
+    [ThreadStatic] private static float[]? t_workspace;
+
+    private static int s_maxThreads = 1;
+
     /// <summary>Most threads a product may use (1 = single-threaded). Set from <c>--threads</c>.</summary>
-    public static int MaxThreads { get; set; } = 1;
+    public static int MaxThreads
+    {
+        get => s_maxThreads;
+        set => s_maxThreads = value >= 1
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), $"MaxThreads = {value}; use 1 or more threads");
+    }
+
+    /// <summary>Kernel family forced for every product (tests: the scalar and AVX2 paths on AVX-512 hardware); null = best.</summary>
+    internal static GemmKernelKind? ForcedKernel { get; set; }
+
+    /// <summary>Kernel family the next product uses.</summary>
+    internal static GemmKernelKind Kernel => ForcedKernel is { } forced && forced <= s_bestKernel ? forced : s_bestKernel;
 
     /// <summary>
     /// C = op(A)·B, or C += op(A)·B when <paramref name="accumulate"/>. Leading dimensions are row strides in floats.
@@ -22,17 +61,25 @@ public static class Gemm
         Span<float> c, int ldc,
         bool accumulate)
     {
-        for (int i = 0; i < m; i++)
+        if (m < 0 || n < 0 || k < 0) throw new ArgumentOutOfRangeException(nameof(m), $"product shape m={m}, n={n}, k={k} is negative");
+        if (m == 0 || n == 0) return;
+        CheckOperand("A", a.Length, transA ? k : m, transA ? m : k, lda);
+        CheckOperand("B", b.Length, k, n, ldb);
+        CheckOperand("C", c.Length, m, n, ldc);
+        if (k == 0)
         {
-            for (int j = 0; j < n; j++)
+            if (!accumulate) for (int i = 0; i < m; i++) c.Slice(i * ldc, n).Clear();
+            return;
+        }
+
+        GemmKernelKind kind = Kernel;
+        long work = (long)m * n * k;
+        unsafe
+        {
+            fixed (float* pa = a, pb = b, pc = c)
             {
-                float s = accumulate ? c[i * ldc + j] : 0f;
-                for (int p = 0; p < k; p++)
-                {
-                    float av = transA ? a[p * lda + i] : a[i * lda + p];
-                    s += av * b[p * ldb + j];
-                }
-                c[i * ldc + j] = s;
+                if (work < SmallWork) MultiplySmall(kind, m, n, k, pa, lda, transA, pb, ldb, pc, ldc, accumulate);
+                else MultiplyPacked(kind, m, n, k, pa, lda, transA, pb, ldb, pc, ldc, accumulate, work);
             }
         }
     }
@@ -47,5 +94,147 @@ public static class Gemm
             a.Data.AsSpan(a.Offset), a.Stride, transA,
             b.Data.AsSpan(b.Offset), b.Stride,
             c.Data.AsSpan(c.Offset), c.Stride, accumulate);
+    }
+
+    private static void CheckOperand(string name, int length, int rows, int cols, int stride)
+    {
+        if (stride < cols)
+            throw new ArgumentException($"{name} is {rows}x{cols} but its row stride is {stride}; the stride must be at least {cols}");
+        long needed = rows == 0 || cols == 0 ? 0 : (long)(rows - 1) * stride + cols;
+        if (length < needed)
+            throw new ArgumentException($"{name} ({rows}x{cols}, stride {stride}) needs {needed} floats, the span has {length}");
+    }
+
+    /// <summary>
+    /// Tiny products: for each row of C, one axpy of a row of B per k step, in place. No packing, no tiles; the
+    /// per-element order is still p = 0..k-1 with one FMA each, as in the tiled path.
+    /// </summary>
+    private static unsafe void MultiplySmall(
+        GemmKernelKind kind, int m, int n, int k, float* a, nint lda, bool transA, float* b, nint ldb, float* c, nint ldc,
+        bool accumulate)
+    {
+        int lanes = kind switch { GemmKernelKind.Vector512 => 16, GemmKernelKind.Vector256 => 8, _ => 1 };
+        nint rowStep = transA ? 1 : lda, kStep = transA ? lda : 1;
+        for (int i = 0; i < m; i++)
+        {
+            float* ci = c + i * ldc;
+            if (!accumulate) new Span<float>(ci, n).Clear();
+            for (int p = 0; p < k; p++)
+            {
+                float x = a[i * rowStep + p * kStep];
+                float* bp = b + p * ldb;
+                int j = 0;
+                if (lanes == 16)
+                {
+                    var xv = Vector512.Create(x);
+                    for (; j <= n - 16; j += 16)
+                        Vector512.FusedMultiplyAdd(xv, Vector512.Load(bp + j), Vector512.Load(ci + j)).Store(ci + j);
+                }
+                else if (lanes == 8)
+                {
+                    var xv = Vector256.Create(x);
+                    for (; j <= n - 8; j += 8)
+                        Vector256.FusedMultiplyAdd(xv, Vector256.Load(bp + j), Vector256.Load(ci + j)).Store(ci + j);
+                }
+                for (; j < n; j++) ci[j] = MathF.FusedMultiplyAdd(x, bp[j], ci[j]);
+            }
+        }
+    }
+
+    private static unsafe void MultiplyPacked(
+        GemmKernelKind kind, int m, int n, int k, float* a, nint lda, bool transA, float* b, nint ldb, float* c, nint ldc,
+        bool accumulate, long work)
+    {
+        const int rows = GemmKernels.Rows;
+        int blocks = (m + rows - 1) / rows;
+        long packedA = (long)blocks * rows * k, tail = GemmJob.TailLength(kind, n, k);
+        float[] workspace = Workspace(packedA + tail);
+        fixed (float* w = workspace)
+        {
+            var job = new GemmJob
+            {
+                PackedA = w,
+                B = b,
+                Ldb = ldb,
+                C = c,
+                Ldc = ldc,
+                PackedBTail = w + packedA,
+                M = m,
+                N = n,
+                K = k,
+                Accumulate = accumulate,
+                Kind = kind,
+            };
+            PackA(m, k, a, lda, transA, w);
+            if (tail > 0) PackBTail(n, k, b, ldb, job.Lanes, job.PackedBTail);
+
+            int threads = (int)Math.Clamp(work / WorkPerThread, 1, MaxThreads);
+            // Four tasks per thread let a thread whose core is busy elsewhere take fewer of them.
+            job.Split(threads == 1 ? 1 : 4 * threads);
+            if (threads > 1 && job.Tasks > 1 && GemmWorkers.TryRun(job, Math.Min(threads, job.Tasks) - 1)) return;
+            for (int t = 0; t < job.Tasks; t++) job.RunTask(t);
+        }
+    }
+
+    /// <summary>
+    /// Packs op(A) (m x k) into row blocks of 8: block b holds, for p = 0..k-1, rows 8b..8b+7 of column p
+    /// contiguously, with zeros for rows past m (their results are computed and discarded).
+    /// </summary>
+    private static unsafe void PackA(int m, int k, float* a, nint lda, bool transA, float* packed)
+    {
+        const int rows = GemmKernels.Rows;
+        for (int i0 = 0; i0 < m; i0 += rows, packed += (nint)k * rows)
+        {
+            int live = Math.Min(rows, m - i0);
+            if (transA)
+            {
+                // A is k x m: the block's values for step p are already adjacent.
+                for (int p = 0; p < k; p++)
+                {
+                    float* src = a + p * lda + i0, dst = packed + p * rows;
+                    int r = 0;
+                    for (; r < live; r++) dst[r] = src[r];
+                    for (; r < rows; r++) dst[r] = 0f;
+                }
+            }
+            else
+            {
+                for (int r = 0; r < rows; r++)
+                {
+                    float* dst = packed + r;
+                    if (r < live)
+                    {
+                        float* src = a + (i0 + r) * lda;
+                        for (int p = 0; p < k; p++) dst[p * rows] = src[p];
+                    }
+                    else
+                    {
+                        for (int p = 0; p < k; p++) dst[p * rows] = 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Copies the last n mod <paramref name="lanes"/> columns of B into k rows of <paramref name="lanes"/>, zero-padded.</summary>
+    private static unsafe void PackBTail(int n, int k, float* b, nint ldb, int lanes, float* packed)
+    {
+        int start = n - n % lanes, width = n - start;
+        for (int p = 0; p < k; p++)
+        {
+            float* src = b + p * ldb + start, dst = packed + p * lanes;
+            int j = 0;
+            for (; j < width; j++) dst[j] = src[j];
+            for (; j < lanes; j++) dst[j] = 0f;
+        }
+    }
+
+    /// <summary>This thread's packing buffer, grown (never shrunk) to <paramref name="length"/> floats.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float[] Workspace(long length)
+    {
+        float[]? w = t_workspace;
+        if (w is null || w.Length < length) t_workspace = w = new float[checked((int)length)];
+        return w;
     }
 }

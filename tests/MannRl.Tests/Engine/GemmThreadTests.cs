@@ -1,0 +1,109 @@
+using MannRl.Engine;
+
+namespace MannRl.Tests.Engine;
+
+/// <summary>Tests that change <see cref="Gemm"/>'s global settings run one at a time.</summary>
+[CollectionDefinition("Gemm threads", DisableParallelization = true)]
+public sealed class GemmThreadsCollection;
+
+/// <summary>
+/// Thread counts and kernel families change speed, never bits: each case runs under every setting and the results
+/// must be identical, and correct. Settings are restored after each test.
+/// </summary>
+[Collection("Gemm threads")]
+public sealed class GemmThreadTests : IDisposable
+{
+    private readonly int _savedThreads = Gemm.MaxThreads;
+
+    public void Dispose()
+    {
+        Gemm.MaxThreads = _savedThreads;
+        Gemm.ForcedKernel = null;
+    }
+
+    // Large enough to be split over threads (m·n·k above Gemm.WorkPerThread), with partial row blocks and column tails;
+    // 300x40x200 has fewer column panels than tasks, so its rows are split too.
+    public static TheoryData<int, int, int, bool> LargeShapes => new()
+    {
+        { 16, 1120, 1120, false },
+        { 16, 475, 475, false },
+        { 37, 1025, 129, false },
+        { 300, 40, 200, false },
+        { 1120, 1120, 16, true },
+        { 257, 333, 61, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(LargeShapes))]
+    public void ThreadCountsGiveIdenticalBits(int m, int n, int k, bool transA)
+    {
+        foreach (bool accumulate in new[] { false, true })
+        {
+            var p = new GemmCase(m, n, k, transA, accumulate, seed: m + n + k);
+            Gemm.MaxThreads = 1;
+            float[] single = p.Run();
+            GemmTests.AssertMatchesReference(p);
+            foreach (int threads in new[] { 2, 3 })
+            {
+                Gemm.MaxThreads = threads;
+                for (int repeat = 0; repeat < 3; repeat++)
+                {
+                    float[] multi = p.Run();
+                    Assert.True(single.AsSpan().SequenceEqual(multi), $"{threads} threads changed the result of {m}x{n}x{k}");
+                    p.AssertGuardsIntact();
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(16, 59, 59, false)]
+    [InlineData(16, 1120, 300, false)]
+    [InlineData(13, 47, 21, true)]
+    [InlineData(100, 100, 16, true)]
+    [InlineData(3, 5, 7, false)]
+    public void KernelFamiliesGiveIdenticalBits(int m, int n, int k, bool transA)
+    {
+        var p = new GemmCase(m, n, k, transA, accumulate: true, seed: 11, extraStride: 3);
+        Gemm.ForcedKernel = null;
+        float[] best = p.Run();
+        foreach (var kind in new[] { GemmKernelKind.Scalar, GemmKernelKind.Vector256, GemmKernelKind.Vector512 })
+        {
+            Gemm.ForcedKernel = kind;
+            float[] forced = p.Run();
+            GemmTests.AssertMatchesReference(p);
+            p.AssertGuardsIntact();
+            Assert.True(best.AsSpan().SequenceEqual(forced), $"the {Gemm.Kernel} kernel changed the result of {m}x{n}x{k}");
+        }
+    }
+
+    [Fact]
+    public void ScalarKernelMatchesReferenceOnSweeps()
+    {
+        Gemm.ForcedKernel = GemmKernelKind.Scalar;
+        for (int n = 1; n <= 40; n += 3)
+        {
+            var p = new GemmCase(m: 11, n, k: 300, transA: n % 2 == 0, accumulate: n % 3 == 0, seed: n);
+            p.Run();
+            GemmTests.AssertMatchesReference(p);
+            p.AssertGuardsIntact();
+        }
+    }
+
+    [Fact]
+    public void ConcurrentCallersShareTheHelpersSafely()
+    {
+        Gemm.MaxThreads = 2;
+        var cases = Enumerable.Range(0, 6).Select(s => new GemmCase(16, 700, 400, s % 2 == 0, s % 3 == 0, seed: s)).ToArray();
+        float[][] expected = cases.Select(c => (float[])c.Run().Clone()).ToArray();
+        var results = new float[cases.Length][];
+        Parallel.For(0, cases.Length, new ParallelOptions { MaxDegreeOfParallelism = 3 }, s =>
+        {
+            // Each thread uses its own case objects: a GemmCase keeps its last C.
+            var mine = new GemmCase(16, 700, 400, s % 2 == 0, s % 3 == 0, seed: s);
+            for (int repeat = 0; repeat < 4; repeat++) results[s] = mine.Run();
+        });
+        for (int s = 0; s < cases.Length; s++)
+            Assert.True(expected[s].AsSpan().SequenceEqual(results[s]), $"case {s} differs when run concurrently");
+    }
+}
