@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace MannRl.Engine;
 
 /// <summary>
@@ -44,7 +46,25 @@ public sealed class Adam : Optimizer
         float stepSize = (float)(LearningRate / bc1);
         float bc2Sqrt = (float)Math.Sqrt(bc2);
         float b1 = Beta1, b2 = Beta2, c1 = (float)(1 - (double)Beta1), c2 = (float)(1 - (double)Beta2), eps = Eps;
-        for (int j = 0; j < p.Length; j++)
+        int n = p.Length, j = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            // The same IEEE operations per element as the scalar tail (no fused multiply-add), so results do not
+            // depend on the vector width.
+            var vb1 = Vector512.Create(b1); var vb2 = Vector512.Create(b2); var vc1 = Vector512.Create(c1); var vc2 = Vector512.Create(c2);
+            var veps = Vector512.Create(eps); var vbc2 = Vector512.Create(bc2Sqrt); var vstep = Vector512.Create(stepSize);
+            for (; j <= n - Vector512<float>.Count; j += Vector512<float>.Count)
+            {
+                var gj = Vector512.LoadUnsafe(ref g[0], (nuint)j);
+                var mj = Vector512.LoadUnsafe(ref m[0], (nuint)j) * vb1 + gj * vc1;
+                var vj = Vector512.LoadUnsafe(ref v[0], (nuint)j) * vb2 + gj * gj * vc2;
+                mj.StoreUnsafe(ref m[0], (nuint)j);
+                vj.StoreUnsafe(ref v[0], (nuint)j);
+                var denom = Vector512.Sqrt(vj) / vbc2 + veps;
+                (Vector512.LoadUnsafe(ref w[0], (nuint)j) - vstep * (mj / denom)).StoreUnsafe(ref w[0], (nuint)j);
+            }
+        }
+        for (; j < n; j++)
         {
             float gj = g[j];
             m[j] = m[j] * b1 + gj * c1;

@@ -7,11 +7,7 @@ public static class GradClip
     public static float ClipGradNorm(IReadOnlyList<Parameter> parameters, float maxNorm)
     {
         double sq = 0;
-        foreach (var p in parameters)
-        {
-            var g = p.Gradient;
-            for (int j = 0; j < g.Length; j++) sq += (double)g[j] * g[j];
-        }
+        foreach (var p in parameters) sq += System.Numerics.Tensors.TensorPrimitives.SumOfSquares(p.Gradient);
         float total = (float)Math.Sqrt(sq);
         float coef = maxNorm / (total + 1e-6f);
         if (coef < 1f)

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace MannRl.Engine;
 
 /// <summary>
@@ -34,7 +36,20 @@ public sealed class RmsProp : Optimizer
         var g = p.Grad;
         var w = p.Value;
         float a = Alpha, c = (float)(1 - (double)Alpha), lr = LearningRate, eps = Eps;
-        for (int j = 0; j < p.Length; j++)
+        int n = p.Length, j = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            // Same IEEE operations per element as the scalar tail, so results do not depend on the vector width.
+            var va = Vector512.Create(a); var vc = Vector512.Create(c); var vlr = Vector512.Create(lr); var veps = Vector512.Create(eps);
+            for (; j <= n - Vector512<float>.Count; j += Vector512<float>.Count)
+            {
+                var gj = Vector512.LoadUnsafe(ref g[0], (nuint)j);
+                var sj = Vector512.LoadUnsafe(ref s[0], (nuint)j) * va + gj * gj * vc;
+                sj.StoreUnsafe(ref s[0], (nuint)j);
+                (Vector512.LoadUnsafe(ref w[0], (nuint)j) - vlr * (gj / (Vector512.Sqrt(sj) + veps))).StoreUnsafe(ref w[0], (nuint)j);
+            }
+        }
+        for (; j < n; j++)
         {
             float gj = g[j];
             s[j] = s[j] * a + gj * gj * c;

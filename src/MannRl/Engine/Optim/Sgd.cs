@@ -9,9 +9,6 @@ public sealed class Sgd(IReadOnlyList<Parameter> parameters, float lr) : Optimiz
     /// <inheritdoc/>
     protected override void Update(int index, Parameter p)
     {
-        var g = p.Grad;
-        var w = p.Value;
-        float lr = LearningRate;
-        for (int j = 0; j < p.Length; j++) w[j] -= lr * g[j];
+        System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(p.Gradient, -LearningRate, p.Values, p.Values); // w + (−lr)·g
     }
 }
