@@ -36,7 +36,8 @@ public abstract class Activation : Module
         c.Training = training;
         c.X = x;
         var y = c.Y.WithRows(x.Rows);
-        for (int r = 0; r < x.Rows; r++) ForwardRow(x.Row(r), y.Row(r));
+        if (IsElementwise && x.IsContiguous) ForwardRow(x.AsSpan(), y.AsSpan()); // one call for the whole batch
+        else for (int r = 0; r < x.Rows; r++) ForwardRow(x.Row(r), y.Row(r));
         return y;
     }
 
@@ -49,12 +50,16 @@ public abstract class Activation : Module
         if (dy.Rows != y.Rows || dy.Cols != Features)
             throw new ArgumentException($"{GetType().Name}.Backward: dy is {dy.Rows}x{dy.Cols}, expected {y.Rows}x{Features}");
         var dx = c.DX.WithRows(y.Rows);
-        if (c.NeedsInputGradient)
-            for (int r = 0; r < y.Rows; r++) BackwardRow(x.Row(r), y.Row(r), dy.Row(r), dx.Row(r));
+        if (!c.NeedsInputGradient) return dx;
+        if (IsElementwise && x.IsContiguous && dy.IsContiguous) BackwardRow(x.AsSpan(), y.AsSpan(), dy.AsSpan(), dx.AsSpan());
+        else for (int r = 0; r < y.Rows; r++) BackwardRow(x.Row(r), y.Row(r), dy.Row(r), dx.Row(r));
         return dx;
     }
 
-    /// <summary>y = f(x) for one row.</summary>
+    /// <summary>True when each output depends on its own input alone, so whole matrices can be mapped in one call.</summary>
+    protected virtual bool IsElementwise => true;
+
+    /// <summary>y = f(x) for one row (or, when <see cref="IsElementwise"/>, any run of values).</summary>
     protected abstract void ForwardRow(ReadOnlySpan<float> x, Span<float> y);
 
     /// <summary>dx = dy · f'(x) for one row, given the forward input x and output y.</summary>

@@ -6,6 +6,9 @@ namespace MannRl.Engine;
 public sealed class Softmax(int features) : Activation(features)
 {
     /// <inheritdoc/>
+    protected override bool IsElementwise => false;
+
+    /// <inheritdoc/>
     protected override void ForwardRow(ReadOnlySpan<float> x, Span<float> y) => SoftmaxRow(x, y);
 
     /// <inheritdoc/>
