@@ -22,13 +22,16 @@ public sealed class NamedTensors
     /// <summary>BatchNorm layers with their names (their running statistics are saved too).</summary>
     public IReadOnlyList<(string Name, BatchNorm1d Norm)> Norms => _norms;
 
-    /// <summary>All parameters, for the optimizer.</summary>
-    public IReadOnlyList<Parameter> Parameters => _parameters.Select(p => p.Parameter).ToArray();
+    private Parameter[]? _parameterArray;
+
+    /// <summary>All parameters, for the optimizer (the same array on every call once the net is built).</summary>
+    public IReadOnlyList<Parameter> Parameters => _parameterArray ??= _parameters.Select(p => p.Parameter).ToArray();
 
     /// <summary>Creates and registers a Linear layer named <paramref name="name"/>.</summary>
     public Linear Linear(string name, int inFeatures, int outFeatures)
     {
         var l = new Linear(inFeatures, outFeatures, _rng);
+        _parameterArray = null;
         _parameters.Add(($"{name}.weight", l.Weight));
         _parameters.Add(($"{name}.bias", l.Bias));
         return l;
@@ -38,6 +41,7 @@ public sealed class NamedTensors
     public BatchNorm1d Norm(string name, int features)
     {
         var n = new BatchNorm1d(features);
+        _parameterArray = null;
         _parameters.Add(($"{name}.weight", n.Weight));
         _parameters.Add(($"{name}.bias", n.Bias));
         _norms.Add((name, n));

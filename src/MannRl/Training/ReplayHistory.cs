@@ -13,6 +13,7 @@ public sealed class ReplayHistory
     private readonly float[] _inputs, _memories, _actions, _losses;
     private readonly int[] _targets;
     private readonly bool[] _present;
+    private readonly Matrix[] _inputViews, _memoryViews; // one (slots x width) view per step, made once
     private int _current;
 
     /// <summary>Allocates the ring: <paramref name="capacity"/> steps of <paramref name="slots"/> slots.</summary>
@@ -26,6 +27,8 @@ public sealed class ReplayHistory
         _losses = new float[capacity * slots];
         _targets = new int[capacity * slots];
         _present = new bool[capacity * slots];
+        _inputViews = Enumerable.Range(0, capacity).Select(i => Matrix.View(_inputs, i * slots * inputDim, slots, inputDim)).ToArray();
+        _memoryViews = Enumerable.Range(0, capacity).Select(i => Matrix.View(_memories, i * slots * memoryDim, slots, memoryDim)).ToArray();
         Filled = 1;
     }
 
@@ -93,10 +96,10 @@ public sealed class ReplayHistory
     public ref float Loss(int age, int slot) => ref _losses[Cell(age, slot)];
 
     /// <summary>All slots' inputs of the current step as one (slots x InputDim) matrix, without copying.</summary>
-    public Matrix CurrentInputs() => Matrix.View(_inputs, _current * Slots * InputDim, Slots, InputDim);
+    public Matrix CurrentInputs() => _inputViews[_current];
 
     /// <summary>All slots' memories of the current step as one (slots x MemoryDim) matrix, without copying.</summary>
-    public Matrix CurrentMemories() => Matrix.View(_memories, _current * Slots * MemoryDim, Slots, MemoryDim);
+    public Matrix CurrentMemories() => _memoryViews[_current];
 
     /// <summary>
     /// Stacks the transitions (age i → age i−1) for each age in <paramref name="ages"/>, over the slots present
