@@ -55,7 +55,8 @@ public static class Gemm
     internal static GemmKernelKind Kernel => ForcedKernel is { } forced && forced <= s_bestKernel ? forced : s_bestKernel;
 
     /// <summary>
-    /// C = op(A)·B, or C += op(A)·B when <paramref name="accumulate"/>. Leading dimensions are row strides in floats.
+    /// C = op(A)·B, or C += op(A)·B when <paramref name="accumulate"/>. Leading dimensions are row strides in floats;
+    /// each span must reach the last live element of its operand and nothing past it is read. C must not overlap A or B.
     /// </summary>
     public static void Multiply(
         int m, int n, int k,
