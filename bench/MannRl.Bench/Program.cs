@@ -1,1 +1,18 @@
-System.Console.WriteLine("bench");
+using MannRl.Bench;
+
+// Benchmark suites, chosen by the first argument: `dotnet run -c Release --project bench/MannRl.Bench -- gemm`.
+// Each suite takes the remaining arguments and returns the process exit code; add a suite with one line here.
+var suites = new Dictionary<string, (string Summary, Func<string[], int> Run)>(StringComparer.OrdinalIgnoreCase)
+{
+    ["gemm"] = ("matrix-product kernels: GFLOP/s against the single-core FMA peak", GemmBenchmark.Run),
+};
+
+if (args.Length == 0 || !suites.TryGetValue(args[0], out var suite))
+{
+    Console.Error.WriteLine(args.Length == 0 ? "no suite given" : $"unknown suite '{args[0]}'");
+    Console.Error.WriteLine("usage: MannRl.Bench <suite> [options]; suites:");
+    foreach (var (name, (summary, _)) in suites) Console.Error.WriteLine($"  {name,-10} {summary}");
+    return 2;
+}
+
+return suite.Run(args[1..]);

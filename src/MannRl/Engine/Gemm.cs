@@ -13,19 +13,22 @@ namespace MannRl.Engine;
 /// <remarks>
 /// Every path computes each element as c = fma(op(A)[i,p], B[p,j], c) for p = 0..k-1 in order, starting from 0
 /// (or from C when accumulating), so the AVX-512, AVX2, scalar and small-size paths agree bit for bit, whatever the
-/// thread count. Large products pack op(A) into row blocks of 8 (one contiguous read per k step, whichever way A is
-/// stored) and run 8 x 32 register tiles over B in place (<see cref="GemmJob"/>, <see cref="GemmKernels"/>).
+/// thread count. Larger products pack op(A) into row blocks of 8 (one contiguous read per k step, whichever way A is
+/// stored) and run 8 x 32 register tiles over k blocks of 256, reading B in place or from a panel the first row tile
+/// copied it to (<see cref="GemmJob"/>, <see cref="GemmKernels"/>); big ones split column panels over
+/// <see cref="MaxThreads"/> threads (<see cref="GemmWorkers"/>).
 /// </remarks>
 public static class Gemm
 {
     /// <summary>Below this many multiply-adds (m·n·k) the unpacked row-by-row loop beats packing (measured: 3x5x7 and smaller).</summary>
-    internal static long SmallWork = 128;
+    internal const long SmallWork = 128;
 
     /// <summary>
-    /// Fewest multiply-adds per thread worth waking a helper for: a helper's wake-up costs tens of microseconds,
-    /// a full-speed core does about 40 k multiply-adds per microsecond.
+    /// Fewest multiply-adds (m·n·k) per thread worth waking a helper for. A core does about 110 k multiply-adds per
+    /// microsecond here; measured with the other core idle, 16x256x256 (1 M, 9 µs) ran 1.5x faster on two threads
+    /// and 16x181x181 (0.5 M, 6 µs) slower.
     /// </summary>
-    internal static long WorkPerThread = 1 << 21;
+    internal const long WorkPerThread = 1 << 19;
 
     private static readonly GemmKernelKind s_bestKernel =
         Vector512.IsHardwareAccelerated ? GemmKernelKind.Vector512
@@ -52,7 +55,8 @@ public static class Gemm
     internal static GemmKernelKind Kernel => ForcedKernel is { } forced && forced <= s_bestKernel ? forced : s_bestKernel;
 
     /// <summary>
-    /// C = op(A)·B, or C += op(A)·B when <paramref name="accumulate"/>. Leading dimensions are row strides in floats.
+    /// C = op(A)·B, or C += op(A)·B when <paramref name="accumulate"/>. Leading dimensions are row strides in floats;
+    /// each span must reach the last live element of its operand and nothing past it is read. C must not overlap A or B.
     /// </summary>
     public static void Multiply(
         int m, int n, int k,
@@ -147,8 +151,7 @@ public static class Gemm
     {
         const int rows = GemmKernels.Rows;
         int blocks = (m + rows - 1) / rows;
-        long packedA = (long)blocks * rows * k, tail = GemmJob.TailLength(kind, n, k);
-        float[] workspace = Workspace(packedA + tail);
+        float[] workspace = Workspace((long)blocks * rows * k);
         fixed (float* w = workspace)
         {
             var job = new GemmJob
@@ -158,7 +161,6 @@ public static class Gemm
                 Ldb = ldb,
                 C = c,
                 Ldc = ldc,
-                PackedBTail = w + packedA,
                 M = m,
                 N = n,
                 K = k,
@@ -166,7 +168,7 @@ public static class Gemm
                 Kind = kind,
             };
             PackA(m, k, a, lda, transA, w);
-            if (tail > 0) PackBTail(n, k, b, ldb, job.Lanes, job.PackedBTail);
+            ChooseLoops(ref job);
 
             int threads = (int)Math.Clamp(work / WorkPerThread, 1, MaxThreads);
             // Four tasks per thread let a thread whose core is busy elsewhere take fewer of them.
@@ -174,6 +176,20 @@ public static class Gemm
             if (threads > 1 && job.Tasks > 1 && GemmWorkers.TryRun(job, Math.Min(threads, job.Tasks) - 1)) return;
             for (int t = 0; t < job.Tasks; t++) job.RunTask(t);
         }
+    }
+
+    /// <summary>
+    /// Loop order and B packing, from measurements on Zen 5 (L1 48 KB, 12-way: rows of a matrix whose stride is a
+    /// multiple of 1 KiB fall into at most 4 of its 64 sets, so a panel of such rows does not stay in L1).
+    /// Panel copies pay when B's rows alias so, or when at least 3 row tiles reuse a panel (m = 16 with an unaliased
+    /// stride is faster reading B in place twice). Row tiles go outside column panels only for one k block with
+    /// aliasing C rows (the weight gradient of a power-of-two-wide layer), so C is walked row block by row block.
+    /// </summary>
+    private static void ChooseLoops(ref GemmJob job)
+    {
+        static bool Aliases(nint stride) => stride * sizeof(float) % 1024 == 0;
+        job.CopyPanels = Aliases(job.Ldb) || job.Blocks >= 3;
+        job.RowsOuter = job.K <= GemmJob.KBlock && Aliases(job.Ldc);
     }
 
     /// <summary>
@@ -213,19 +229,6 @@ public static class Gemm
                     }
                 }
             }
-        }
-    }
-
-    /// <summary>Copies the last n mod <paramref name="lanes"/> columns of B into k rows of <paramref name="lanes"/>, zero-padded.</summary>
-    private static unsafe void PackBTail(int n, int k, float* b, nint ldb, int lanes, float* packed)
-    {
-        int start = n - n % lanes, width = n - start;
-        for (int p = 0; p < k; p++)
-        {
-            float* src = b + p * ldb + start, dst = packed + p * lanes;
-            int j = 0;
-            for (; j < width; j++) dst[j] = src[j];
-            for (; j < lanes; j++) dst[j] = 0f;
         }
     }
 

@@ -10,12 +10,13 @@ namespace MannRl.Engine;
 /// Pointers stay valid while <see cref="Gemm.Multiply(int,int,int,ReadOnlySpan{float},int,bool,ReadOnlySpan{float},int,Span{float},int,bool)"/>
 /// holds its inputs fixed and waits for every task.
 /// </summary>
-[SkipLocalsInit] // the spare tile is always written before it is read
+[SkipLocalsInit] // no zeroing of the stack buffers: lanes outside live tiles are computed and thrown away
 internal unsafe struct GemmJob
 {
     /// <summary>
-    /// Steps of k per pass over a column tile: the B sub-panel read by the row tiles (kBlock x 32 floats) then stays
-    /// in the 48 KB L1 while each row tile reuses it, and C is reloaded only once per block.
+    /// Steps of k per pass over a column panel: its B slice (256 x 32 floats = 32 KB) then stays in the 48 KB L1
+    /// while the row tiles reuse it, and C is reloaded once per block. 128 to 512 measured alike; no blocking lost
+    /// half the speed at k = 2144.
     /// </summary>
     public const int KBlock = 256;
 
@@ -34,9 +35,6 @@ internal unsafe struct GemmJob
     /// <summary>Row stride of C.</summary>
     public nint Ldc;
 
-    /// <summary>The last n mod <see cref="Lanes"/> columns of B, packed k x Lanes with zeros after them (vector kinds only).</summary>
-    public float* PackedBTail;
-
     /// <summary>Shape of the product.</summary>
     public int M, N, K;
 
@@ -45,6 +43,12 @@ internal unsafe struct GemmJob
 
     /// <summary>Kernel family used for every tile.</summary>
     public GemmKernelKind Kind;
+
+    /// <summary>Loop order inside a task: row tiles outside column panels (else panels outside rows).</summary>
+    public bool RowsOuter;
+
+    /// <summary>Whether the first row tile of a panel copies B to the packed panel that the other row tiles read.</summary>
+    public bool CopyPanels;
 
     /// <summary>Columns per task (a multiple of <see cref="PanelWidth"/>) and row blocks per task.</summary>
     public int TaskCols, TaskBlocks;
@@ -64,13 +68,6 @@ internal unsafe struct GemmJob
     /// <summary>Number of tasks.</summary>
     public readonly int Tasks => ColChunks * RowChunks;
 
-    /// <summary>Floats a vector kind needs in the packed B tail.</summary>
-    public static int TailLength(GemmKernelKind kind, int n, int k)
-    {
-        int lanes = kind == GemmKernelKind.Vector512 ? 16 : 8;
-        return kind == GemmKernelKind.Scalar || n % lanes == 0 ? 0 : k * lanes;
-    }
-
     /// <summary>Cuts the product into about <paramref name="wantedTasks"/> tasks, preferring column splits (a row split
     /// makes each part read all of its B columns again).</summary>
     public void Split(int wantedTasks)
@@ -89,62 +86,102 @@ internal unsafe struct GemmJob
     public readonly void RunTask(int task)
     {
         Debug.Assert((uint)task < (uint)Tasks);
-        const int rowsPerTile = GemmKernels.Rows;
-        int lanes = Lanes, panelWidth = PanelWidth;
         int j0 = task % ColChunks * TaskCols, j1 = Math.Min(N, j0 + TaskCols);
         int b0 = task / ColChunks * TaskBlocks, b1 = Math.Min(Blocks, b0 + TaskBlocks);
-        // Partial tiles (last rows, last columns) are computed into this full-size tile and copied out.
-        float* spare = stackalloc float[rowsPerTile * 32];
+        // The packed B panel (kBlock x 32, cache-line aligned) and a full-size C tile for partial tiles, which are
+        // computed there and copied out.
+        float* panelStorage = stackalloc float[KBlock * 32 + 16];
+        float* panel = (float*)(((nint)panelStorage + 63) & ~(nint)63);
+        float* spare = stackalloc float[GemmKernels.Rows * 32];
 
         for (int p0 = 0; p0 < K; p0 += KBlock)
         {
             int kc = Math.Min(KBlock, K - p0);
-            bool load = Accumulate || p0 > 0;
-            for (int j = j0; j < j1;)
+            if (RowsOuter)
             {
-                int left = j1 - j;
-                int width = left >= panelWidth ? panelWidth : left >= lanes ? lanes : left;
-                // The tail narrower than a vector reads B from its zero-padded packed copy.
-                bool tail = width < lanes;
-                int tileWidth = tail ? lanes : width;
-                float* b = tail ? PackedBTail + (nint)p0 * lanes : B + p0 * Ldb + j;
-                nint ldb = tail ? lanes : Ldb;
                 for (int blk = b0; blk < b1; blk++)
-                {
-                    int i = blk * rowsPerTile, rows = Math.Min(rowsPerTile, M - i);
-                    float* a = PackedA + ((nint)blk * K + p0) * rowsPerTile;
-                    float* c = C + i * Ldc + j;
-                    if (Kind == GemmKernelKind.Scalar)
-                    {
-                        GemmKernels.TileScalar(a, B + p0 * Ldb + j, Ldb, c, Ldc, kc, load, rows, width);
-                    }
-                    else if (rows == rowsPerTile && !tail)
-                    {
-                        Tile(a, b, ldb, c, Ldc, kc, load, tileWidth);
-                    }
-                    else
-                    {
-                        if (load) CopyTile(c, Ldc, spare, tileWidth, rows, width);
-                        Tile(a, b, ldb, spare, tileWidth, kc, load, tileWidth);
-                        CopyTile(spare, tileWidth, c, Ldc, rows, width);
-                    }
-                }
-                j += width;
+                    for (int j = j0; j < j1; j += PanelColumns(j, j1)) RunPanel(p0, kc, j, j1, blk, blk + 1, panel, spare);
+            }
+            else
+            {
+                for (int j = j0; j < j1; j += PanelColumns(j, j1)) RunPanel(p0, kc, j, j1, b0, b1, panel, spare);
             }
         }
     }
 
-    private readonly void Tile(float* a, float* b, nint ldb, float* c, nint ldc, int k, bool load, int tileWidth)
+    /// <summary>Width of the column panel starting at <paramref name="j"/>: two vectors, one, or the last few columns.</summary>
+    private readonly int PanelColumns(int j, int j1)
+    {
+        int left = j1 - j;
+        return left >= PanelWidth ? PanelWidth : left >= Lanes ? Lanes : left;
+    }
+
+    /// <summary>Row tiles <paramref name="b0"/>..<paramref name="b1"/> of the column panel at <paramref name="j"/>, k steps p0..p0+kc.</summary>
+    private readonly void RunPanel(int p0, int kc, int j, int j1, int b0, int b1, float* panel, float* spare)
+    {
+        const int rowsPerTile = GemmKernels.Rows;
+        int width = PanelColumns(j, j1);
+        bool load = Accumulate || p0 > 0;
+        float* b = B + p0 * Ldb + j;
+        if (Kind == GemmKernelKind.Scalar)
+        {
+            for (int blk = b0; blk < b1; blk++)
+            {
+                int i = blk * rowsPerTile;
+                GemmKernels.TileScalar(
+                    PackedA + ((nint)blk * K + p0) * rowsPerTile, b, Ldb, C + i * Ldc + j, Ldc, kc, load,
+                    Math.Min(rowsPerTile, M - i), width);
+            }
+            return;
+        }
+
+        // A tail narrower than a vector is packed zero-padded up front; a full-width panel is packed by its first
+        // row tile, unless that is the only one.
+        int tileWidth = Math.Max(width, Lanes);
+        bool packed = width < Lanes;
+        if (packed) PackTail(b, Ldb, kc, width, Lanes, panel);
+        for (int blk = b0; blk < b1; blk++)
+        {
+            int i = blk * rowsPerTile, rows = Math.Min(rowsPerTile, M - i);
+            float* a = PackedA + ((nint)blk * K + p0) * rowsPerTile;
+            bool full = rows == rowsPerTile && width == tileWidth;
+            float* c = full ? C + i * Ldc + j : spare;
+            nint ldc = full ? Ldc : tileWidth;
+            if (!full && load) CopyTile(C + i * Ldc + j, Ldc, spare, tileWidth, rows, width);
+            if (packed) Tile<ReadOnlyB>(a, panel, tileWidth, null, c, ldc, kc, load, tileWidth);
+            else if (blk + 1 == b1 || !CopyPanels) Tile<ReadOnlyB>(a, b, Ldb, null, c, ldc, kc, load, tileWidth);
+            else
+            {
+                Tile<CopyB>(a, b, Ldb, panel, c, ldc, kc, load, tileWidth);
+                packed = true;
+            }
+            if (!full) CopyTile(spare, tileWidth, C + i * Ldc + j, Ldc, rows, width);
+        }
+    }
+
+    private readonly void Tile<TCopy>(float* a, float* b, nint ldb, float* panel, float* c, nint ldc, int k, bool load, int tileWidth)
+        where TCopy : struct, IPanelCopy
     {
         if (Kind == GemmKernelKind.Vector512)
         {
-            if (tileWidth == 32) GemmKernels.Tile512x2(a, b, ldb, c, ldc, k, load);
-            else GemmKernels.Tile512x1(a, b, ldb, c, ldc, k, load);
+            if (tileWidth == 32) GemmKernels.Tile512x2<TCopy>(a, b, ldb, panel, c, ldc, k, load);
+            else GemmKernels.Tile512x1<TCopy>(a, b, ldb, panel, c, ldc, k, load);
         }
         else
         {
-            if (tileWidth == 16) GemmKernels.Tile256x2(a, b, ldb, c, ldc, k, load);
-            else GemmKernels.Tile256x1(a, b, ldb, c, ldc, k, load);
+            if (tileWidth == 16) GemmKernels.Tile256x2<TCopy>(a, b, ldb, panel, c, ldc, k, load);
+            else GemmKernels.Tile256x1<TCopy>(a, b, ldb, panel, c, ldc, k, load);
+        }
+    }
+
+    /// <summary>Copies a k x <paramref name="width"/> slice of B into rows of <paramref name="lanes"/>, zero-padded.</summary>
+    private static void PackTail(float* b, nint ldb, int k, int width, int lanes, float* panel)
+    {
+        for (int p = 0; p < k; p++, b += ldb, panel += lanes)
+        {
+            int j = 0;
+            for (; j < width; j++) panel[j] = b[j];
+            for (; j < lanes; j++) panel[j] = 0f;
         }
     }
 

@@ -16,11 +16,35 @@ internal enum GemmKernelKind
     Vector512,
 }
 
+/// <summary>Compile-time switch of the vector tiles: whether they also copy the B rows they read to a packed panel.</summary>
+internal interface IPanelCopy
+{
+    /// <summary>True: each B row the tile reads is stored to the panel, contiguously, for the next row tiles.</summary>
+    static abstract bool CopiesB { get; }
+}
+
+/// <summary>The tile copies B to the panel (first row tile of a panel).</summary>
+internal readonly struct CopyB : IPanelCopy
+{
+    /// <inheritdoc/>
+    public static bool CopiesB => true;
+}
+
+/// <summary>The tile only reads B (from the packed panel, or in place when no other tile needs it).</summary>
+internal readonly struct ReadOnlyB : IPanelCopy
+{
+    /// <inheritdoc/>
+    public static bool CopiesB => false;
+}
+
 /// <summary>
 /// Register-tiled micro-kernels: each computes a tile of <see cref="Rows"/> rows and one or two vectors of columns of
 /// C = Aₚ·B over a slice of k, with every accumulator in a register. Aₚ is a packed row block (k x <see cref="Rows"/>,
 /// the <see cref="Rows"/> values of one k step contiguous), so one broadcast per row and k step feeds one FMA per
-/// column vector. B is read in place (row stride <c>ldb</c>) and C is read (when <c>load</c>) and written in place.
+/// column vector. B is read with row stride <c>ldb</c>, in place or from a packed panel; with <see cref="CopyB"/> the
+/// tile also stores the B rows it reads to <c>panel</c> (row stride = tile width), so later row tiles read B from
+/// contiguous L1-resident memory whatever B's stride (a power-of-two stride maps every row of B to the same cache
+/// sets). C is read (when <c>load</c>) and written in place.
 /// Every lane of every kernel computes c = fma(a[i,p], b[p,j], c) for p = 0, 1, ... in order, the same as
 /// <see cref="MathF.FusedMultiplyAdd"/> in a scalar loop, so all kernel families give bit-identical results.
 /// </summary>
@@ -31,7 +55,8 @@ internal static unsafe class GemmKernels
 
     /// <summary>8 x 32 tile with 16-lane vectors: per k step 2 loads of B, 8 broadcasts of A, 16 FMAs.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Tile512x2(float* a, float* b, nint ldb, float* c, nint ldc, int k, bool load)
+    public static void Tile512x2<TCopy>(float* a, float* b, nint ldb, float* panel, float* c, nint ldc, int k, bool load)
+        where TCopy : struct, IPanelCopy
     {
         Vector512<float> c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
         if (load)
@@ -54,6 +79,11 @@ internal static unsafe class GemmKernels
         for (float* end = a + (nint)k * Rows; a < end; a += Rows, b += ldb)
         {
             Vector512<float> b0 = Vector512.Load(b), b1 = Vector512.Load(b + 16), x;
+            if (TCopy.CopiesB)
+            {
+                b0.Store(panel); b1.Store(panel + 16);
+                panel += 32;
+            }
             x = Vector512.Create(a[0]); c00 = Vector512.FusedMultiplyAdd(x, b0, c00); c01 = Vector512.FusedMultiplyAdd(x, b1, c01);
             x = Vector512.Create(a[1]); c10 = Vector512.FusedMultiplyAdd(x, b0, c10); c11 = Vector512.FusedMultiplyAdd(x, b1, c11);
             x = Vector512.Create(a[2]); c20 = Vector512.FusedMultiplyAdd(x, b0, c20); c21 = Vector512.FusedMultiplyAdd(x, b1, c21);
@@ -76,7 +106,8 @@ internal static unsafe class GemmKernels
 
     /// <summary>8 x 16 tile with 16-lane vectors (the column remainder and the packed tail).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Tile512x1(float* a, float* b, nint ldb, float* c, nint ldc, int k, bool load)
+    public static void Tile512x1<TCopy>(float* a, float* b, nint ldb, float* panel, float* c, nint ldc, int k, bool load)
+        where TCopy : struct, IPanelCopy
     {
         Vector512<float> c0, c1, c2, c3, c4, c5, c6, c7;
         if (load)
@@ -94,6 +125,11 @@ internal static unsafe class GemmKernels
         for (float* end = a + (nint)k * Rows; a < end; a += Rows, b += ldb)
         {
             Vector512<float> b0 = Vector512.Load(b);
+            if (TCopy.CopiesB)
+            {
+                b0.Store(panel);
+                panel += 16;
+            }
             c0 = Vector512.FusedMultiplyAdd(Vector512.Create(a[0]), b0, c0);
             c1 = Vector512.FusedMultiplyAdd(Vector512.Create(a[1]), b0, c1);
             c2 = Vector512.FusedMultiplyAdd(Vector512.Create(a[2]), b0, c2);
@@ -110,7 +146,8 @@ internal static unsafe class GemmKernels
 
     /// <summary>8 x 16 tile with 8-lane vectors.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Tile256x2(float* a, float* b, nint ldb, float* c, nint ldc, int k, bool load)
+    public static void Tile256x2<TCopy>(float* a, float* b, nint ldb, float* panel, float* c, nint ldc, int k, bool load)
+        where TCopy : struct, IPanelCopy
     {
         Vector256<float> c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
         if (load)
@@ -133,6 +170,11 @@ internal static unsafe class GemmKernels
         for (float* end = a + (nint)k * Rows; a < end; a += Rows, b += ldb)
         {
             Vector256<float> b0 = Vector256.Load(b), b1 = Vector256.Load(b + 8), x;
+            if (TCopy.CopiesB)
+            {
+                b0.Store(panel); b1.Store(panel + 8);
+                panel += 16;
+            }
             x = Vector256.Create(a[0]); c00 = Vector256.FusedMultiplyAdd(x, b0, c00); c01 = Vector256.FusedMultiplyAdd(x, b1, c01);
             x = Vector256.Create(a[1]); c10 = Vector256.FusedMultiplyAdd(x, b0, c10); c11 = Vector256.FusedMultiplyAdd(x, b1, c11);
             x = Vector256.Create(a[2]); c20 = Vector256.FusedMultiplyAdd(x, b0, c20); c21 = Vector256.FusedMultiplyAdd(x, b1, c21);
@@ -155,7 +197,8 @@ internal static unsafe class GemmKernels
 
     /// <summary>8 x 8 tile with 8-lane vectors.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Tile256x1(float* a, float* b, nint ldb, float* c, nint ldc, int k, bool load)
+    public static void Tile256x1<TCopy>(float* a, float* b, nint ldb, float* panel, float* c, nint ldc, int k, bool load)
+        where TCopy : struct, IPanelCopy
     {
         Vector256<float> c0, c1, c2, c3, c4, c5, c6, c7;
         if (load)
@@ -173,6 +216,11 @@ internal static unsafe class GemmKernels
         for (float* end = a + (nint)k * Rows; a < end; a += Rows, b += ldb)
         {
             Vector256<float> b0 = Vector256.Load(b);
+            if (TCopy.CopiesB)
+            {
+                b0.Store(panel);
+                panel += 8;
+            }
             c0 = Vector256.FusedMultiplyAdd(Vector256.Create(a[0]), b0, c0);
             c1 = Vector256.FusedMultiplyAdd(Vector256.Create(a[1]), b0, c1);
             c2 = Vector256.FusedMultiplyAdd(Vector256.Create(a[2]), b0, c2);

@@ -100,6 +100,8 @@ public class GemmTests
         { 1, 1, 1 }, { 3, 5, 7 }, { 1, 40, 1 }, { 2, 1, 9 }, { 8, 16, 8 }, { 9, 17, 3 },
         { 16, 11, 11 }, { 16, 59, 59 }, { 15, 33, 300 }, { 17, 48, 256 }, { 9, 31, 257 }, { 24, 64, 513 },
         { 128, 20, 16 }, { 257, 1025, 129 },
+        // Strides that are multiples of 1 KiB switch on B panel copies (and, with one k block, rows-outer order).
+        { 16, 256, 300 }, { 9, 256, 100 }, { 40, 512, 16 },
     };
 
     [Theory]

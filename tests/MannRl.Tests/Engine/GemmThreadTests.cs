@@ -31,6 +31,8 @@ public sealed class GemmThreadTests : IDisposable
         { 300, 40, 200, false },
         { 1120, 1120, 16, true },
         { 257, 333, 61, true },
+        { 64, 1024, 16, true },
+        { 16, 256, 300, false },
     };
 
     [Theory]
@@ -62,6 +64,7 @@ public sealed class GemmThreadTests : IDisposable
     [InlineData(13, 47, 21, true)]
     [InlineData(100, 100, 16, true)]
     [InlineData(3, 5, 7, false)]
+    [InlineData(24, 256, 40, false)]
     public void KernelFamiliesGiveIdenticalBits(int m, int n, int k, bool transA)
     {
         var p = new GemmCase(m, n, k, transA, accumulate: true, seed: 11, extraStride: 3);
