@@ -28,7 +28,7 @@ public class RandomWordVectorsTests
     }
 
     [Fact]
-    public void Values_have_mean_zero_and_variance_one_over_dimension()
+    public void Values_have_mean_zero_and_glove_like_spread()
     {
         const int d = 64, words = 500;
         var v = new RandomWordVectors(d, seed: 1);
@@ -36,8 +36,10 @@ public class RandomWordVectorsTests
         for (int w = 0; w < words; w++)
             foreach (float x in Get(v, "w" + w)) { sum += x; sumSq += x * x; }
         int n = d * words;
-        Assert.InRange(sum / n, -0.01, 0.01);            // sd of the mean: (1/8)/sqrt(32000) = 0.0007
-        Assert.InRange(sumSq / n * d, 0.95, 1.05);       // sd of the variance ratio: sqrt(2/32000) = 0.008
+        double variance = RandomWordVectors.ComponentStdDev * RandomWordVectors.ComponentStdDev;
+        Assert.Equal(0.16, variance, 12);
+        Assert.InRange(sum / n, -0.01, 0.01);                      // sd of the mean: 0.4/sqrt(32000) = 0.0022
+        Assert.InRange(sumSq / n / variance, 0.95, 1.05);          // sd of the variance ratio: sqrt(2/32000) = 0.008
     }
 
     [Fact]
