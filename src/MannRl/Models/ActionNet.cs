@@ -7,22 +7,18 @@ namespace MannRl.Models;
 /// logits and ends with a row Softmax, so the loss can be taken on the probabilities (the original) or on
 /// the logits.
 /// </summary>
-public abstract class ActionNet
+public abstract class ActionNet : Network
 {
     /// <summary>Creates the net's shared parts.</summary>
     protected ActionNet(int inputDim, int memoryDim, int targetDim, NamedTensors tensors)
+        : base(inputDim, tensors)
     {
-        InputDim = inputDim;
         MemoryDim = memoryDim;
         TargetDim = targetDim;
-        Tensors = tensors;
         _softmax = new Softmax(targetDim);
     }
 
     private readonly Softmax _softmax;
-
-    /// <summary>Input width.</summary>
-    public int InputDim { get; }
 
     /// <summary>Memory width.</summary>
     public int MemoryDim { get; }
@@ -30,47 +26,19 @@ public abstract class ActionNet
     /// <summary>Number of target classes.</summary>
     public int TargetDim { get; }
 
-    /// <summary>Named parameters and buffers (checkpoints).</summary>
-    public NamedTensors Tensors { get; }
-
-    /// <summary>Trainable parameters.</summary>
-    public IReadOnlyList<Parameter> Parameters => Tensors.Parameters;
-
-    /// <summary>Number of trainable values (logged as the original does).</summary>
-    public long ParameterCount => Parameters.Sum(p => (long)p.Length);
-
-    private Linear? _inputEmbedding;
-
-    /// <summary>
-    /// Puts a trainable embedding (a Linear over one-hot ids, looked up by row) in front of the net:
-    /// <c>pos_embeddings: learned:DIM</c>. The net's own input width is then the embedding width.
-    /// </summary>
-    public void UseLearnedInputEmbedding(int vocabulary)
-    {
-        if (!SupportsInputGradient) throw new NotSupportedException($"{GetType().Name} cannot train a learned input embedding");
-        _inputEmbedding = Tensors.Linear("input_embedding", vocabulary, InputDim);
-    }
-
-    /// <summary>Width of the input the caller passes (the vocabulary with a learned embedding).</summary>
-    public int ExternalInputDim => _inputEmbedding?.InFeatures ?? InputDim;
-
-    /// <summary>Whether the variant can return the gradient with respect to its input.</summary>
-    protected virtual bool SupportsInputGradient => true;
-
     /// <summary>Allocates the buffers of one forward/backward call.</summary>
     public ActionContext CreateContext(int maxRows)
     {
-        var embedding = _inputEmbedding?.CreateContext(maxRows);
-        if (embedding is not null) embedding.NeedsInputGradient = false;
+        var embedding = CreateEmbeddingContext(maxRows);
         return new(maxRows, CreateBodyContext(maxRows, inputGradient: embedding is not null), _softmax.CreateContext(maxRows), embedding);
     }
 
     /// <summary>Probabilities (rows x TargetDim) for inputs (rows x ExternalInputDim) and memories (rows x MemoryDim).</summary>
     public Matrix Forward(Matrix input, Matrix memory, ActionContext ctx, bool training)
     {
-        if (input.Rows != memory.Rows || input.Cols != ExternalInputDim || memory.Cols != MemoryDim)
-            throw new ArgumentException($"action net: input {input.Rows}x{input.Cols} and memory {memory.Rows}x{memory.Cols}, expected width {ExternalInputDim} and {MemoryDim}");
-        if (_inputEmbedding is not null) input = _inputEmbedding.Forward(input, ctx.Embedding!, training);
+        if (input.Rows != memory.Rows || memory.Cols != MemoryDim)
+            throw new ArgumentException($"action net: input has {input.Rows} rows, memory {memory.Rows}x{memory.Cols}; expected memory width {MemoryDim}");
+        input = EmbedInput(input, ctx.Embedding, training);
         ctx.Logits = ForwardLogits(input, memory, ctx.Body, training);
         ctx.Probabilities = _softmax.Forward(ctx.Logits, ctx.Softmax, training);
         return ctx.Probabilities;
@@ -83,8 +51,7 @@ public abstract class ActionNet
     public void Backward(Matrix grad, ActionContext ctx, bool gradientIsForLogits)
     {
         var dLogits = gradientIsForLogits ? grad : _softmax.Backward(grad, ctx.Softmax);
-        var dInput = BackwardLogits(dLogits, ctx.Body);
-        if (_inputEmbedding is not null) _inputEmbedding.Backward(dInput!, ctx.Embedding!);
+        BackwardEmbedding(BackwardLogits(dLogits, ctx.Body), ctx.Embedding);
     }
 
     /// <summary>Makes the variant's own context; with <paramref name="inputGradient"/> its backward must return dL/dinput.</summary>

@@ -8,19 +8,15 @@ namespace MannRl.Models;
 /// each call gets its own <see cref="ModuleContext"/>. Memories given to it are data (stored detached), so
 /// backward only accumulates parameter gradients.
 /// </summary>
-public abstract class MemoryNet
+public abstract class MemoryNet : Network
 {
     /// <summary>Creates the net's shared parts.</summary>
     protected MemoryNet(int inputDim, int actionDim, int memoryDim, NamedTensors tensors)
+        : base(inputDim, tensors)
     {
-        InputDim = inputDim;
         ActionDim = actionDim;
         MemoryDim = memoryDim;
-        Tensors = tensors;
     }
-
-    /// <summary>Input width.</summary>
-    public int InputDim { get; }
 
     /// <summary>Width of the action fed in, or 0 for the "no action" (NA) variants.</summary>
     public int ActionDim { get; }
@@ -31,38 +27,10 @@ public abstract class MemoryNet
     /// <summary>Whether the action net's output is an input (variants without the NA suffix).</summary>
     public bool UsesAction => ActionDim > 0;
 
-    /// <summary>Named parameters and buffers (checkpoints).</summary>
-    public NamedTensors Tensors { get; }
-
-    /// <summary>Trainable parameters.</summary>
-    public IReadOnlyList<Parameter> Parameters => Tensors.Parameters;
-
-    /// <summary>Number of trainable values.</summary>
-    public long ParameterCount => Parameters.Sum(p => (long)p.Length);
-
-    private Linear? _inputEmbedding;
-
-    /// <summary>
-    /// Puts a trainable embedding (a Linear over one-hot ids, looked up by row) in front of the net:
-    /// <c>pos_embeddings: learned:DIM</c>. The net's own input width is then the embedding width.
-    /// </summary>
-    public void UseLearnedInputEmbedding(int vocabulary)
-    {
-        if (!SupportsInputGradient) throw new NotSupportedException($"{GetType().Name} cannot train a learned input embedding");
-        _inputEmbedding = Tensors.Linear("input_embedding", vocabulary, InputDim);
-    }
-
-    /// <summary>Width of the input the caller passes (the vocabulary with a learned embedding).</summary>
-    public int ExternalInputDim => _inputEmbedding?.InFeatures ?? InputDim;
-
-    /// <summary>Whether the variant can return the gradient with respect to its input.</summary>
-    protected virtual bool SupportsInputGradient => true;
-
     /// <summary>Allocates the buffers of one forward/backward call.</summary>
     public ModuleContext CreateContext(int maxRows)
     {
-        var embedding = _inputEmbedding?.CreateContext(maxRows);
-        if (embedding is not null) embedding.NeedsInputGradient = false;
+        var embedding = CreateEmbeddingContext(maxRows);
         return new Context(maxRows, CreateCoreContext(maxRows, inputGradient: embedding is not null), embedding);
     }
 
@@ -73,17 +41,14 @@ public abstract class MemoryNet
     public Matrix Forward(Matrix input, Matrix action, Matrix memory, ModuleContext ctx, bool training)
     {
         var c = (Context)ctx;
-        if (input.Cols != ExternalInputDim) throw new ArgumentException($"memory-net: input has {input.Cols} features, expected {ExternalInputDim}");
-        if (_inputEmbedding is not null) input = _inputEmbedding.Forward(input, c.Embedding!, training);
-        return ForwardCore(input, action, memory, c.Core, training);
+        return ForwardCore(EmbedInput(input, c.Embedding, training), action, memory, c.Core, training);
     }
 
     /// <summary>Adds the parameter gradients for dL/d(next memory) of the last forward on <paramref name="ctx"/>.</summary>
     public void Backward(Matrix dNext, ModuleContext ctx)
     {
         var c = (Context)ctx;
-        var dInput = BackwardCore(dNext, c.Core);
-        if (_inputEmbedding is not null) _inputEmbedding.Backward(dInput!, c.Embedding!);
+        BackwardEmbedding(BackwardCore(dNext, c.Core), c.Embedding);
     }
 
     /// <summary>Makes the variant's context; with <paramref name="inputGradient"/> its backward must return dL/dinput.</summary>
