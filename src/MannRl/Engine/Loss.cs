@@ -19,23 +19,25 @@ public static class Loss
         if (gradInput is not null) input.CheckSameShape(gradInput, "CrossEntropy gradient");
         double total = 0;
         float invN = 1f / n;
+        Span<float> scratch = stackalloc float[gradInput is null ? Math.Min(input.Cols, 1024) : 0];
         for (int r = 0; r < n; r++)
         {
             var x = input.Row(r);
             int t = targets[r];
             if ((uint)t >= (uint)x.Length) throw new ArgumentOutOfRangeException(nameof(targets), $"target {t} outside {x.Length} classes");
+            // e = exp(x − max), kept in the gradient row when there is one: grad = e/Σe/n − onehot/n.
+            var e = gradInput is not null ? gradInput.Row(r) : x.Length <= scratch.Length ? scratch[..x.Length] : new float[x.Length];
             float max = TensorPrimitives.Max(x);
-            float sumExp = 0;
-            for (int j = 0; j < x.Length; j++) sumExp += MathF.Exp(x[j] - max);
-            float lse = max + MathF.Log(sumExp);
-            float loss = lse - x[t];
+            TensorPrimitives.Subtract(x, max, e);
+            TensorPrimitives.Exp(e, e);
+            float sumExp = TensorPrimitives.Sum(e);
+            float loss = max + MathF.Log(sumExp) - x[t];
             rowLosses[r] = loss;
             total += loss;
             if (gradInput is not null)
             {
-                var g = gradInput.Row(r);
-                for (int j = 0; j < x.Length; j++) g[j] = MathF.Exp(x[j] - lse) * invN;
-                g[t] -= invN;
+                TensorPrimitives.Multiply(e, invN / sumExp, e);
+                e[t] -= invN;
             }
         }
         return (float)(total / n);
