@@ -66,6 +66,11 @@ internal static class SentenceCache
     /// <summary>Writes the entry atomically; when the folder is not writable, logs one line and leaves no file.</summary>
     public static void TryWrite(string path, byte[] key, Entry entry, Action<string>? log)
     {
+        if (IsReadOnlyByMode(Path.GetDirectoryName(Path.GetDirectoryName(path))!))
+        {
+            log?.Invoke($"sentence cache not written: the data directory has no write permission (a shared, read-only copy)");
+            return;
+        }
         string temp = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
@@ -95,6 +100,14 @@ internal static class SentenceCache
             catch (Exception d) when (d is IOException or UnauthorizedAccessException) { /* no temporary file was made */ }
         }
     }
+
+    /// <summary>
+    /// True when a folder's mode has no write bit at all. Root may write there anyway; a read-only shared data
+    /// set is still not the place for a cache.
+    /// </summary>
+    private static bool IsReadOnlyByMode(string directory) =>
+        !OperatingSystem.IsWindows() && Directory.Exists(directory)
+        && (File.GetUnixFileMode(directory) & (UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) == 0;
 
     private static string Hex(byte[] bytes) => Convert.ToHexStringLower(bytes);
 }
