@@ -5,7 +5,7 @@ namespace MannRl.Engine;
 /// <summary>
 /// A row-major float32 matrix: rows are batch slots, columns are features. The storage is sized once for
 /// <see cref="CapacityRows"/> rows and reused while the number of live <see cref="Rows"/> changes (a batch
-/// shrinks at the end of an epoch). A view (<see cref="Columns"/>) shares storage and has a row
+/// shrinks at the end of an epoch). A view (<see cref="Columns(int, int)"/>) shares storage and has a row
 /// <see cref="Stride"/> larger than its width, which is how concatenation along features costs no copy.
 /// </summary>
 public sealed class Matrix
@@ -98,6 +98,32 @@ public sealed class Matrix
         if (start < 0 || count < 0 || start + count > Cols)
             throw new ArgumentOutOfRangeException(nameof(start), $"columns [{start}, {start + count}) outside width {Cols}");
         return new Matrix(Data, Offset + start, Rows, CapacityRows, count, Stride);
+    }
+
+    /// <summary>
+    /// Like <see cref="Columns(int, int)"/>, but reuses the view held in <paramref name="cache"/> when it already covers
+    /// these columns of this storage, so hot loops make no garbage; the view gets this matrix's live rows.
+    /// </summary>
+    public Matrix Columns(int start, int count, ref Matrix? cache)
+    {
+        if (cache is null || cache.Data != Data || cache.Offset != Offset + start || cache.Cols != count
+            || cache.Stride != Stride || cache.CapacityRows != CapacityRows)
+            cache = Columns(start, count);
+        return cache.WithRows(Rows);
+    }
+
+    /// <summary>Copies rows <paramref name="rows"/> of <paramref name="source"/> into this matrix's rows 0..n-1 (a gather by slot).</summary>
+    public Matrix GatherRows(Matrix source, ReadOnlySpan<int> rows)
+    {
+        WithRows(rows.Length);
+        for (int r = 0; r < rows.Length; r++) source.Row(rows[r]).CopyTo(Row(r));
+        return this;
+    }
+
+    /// <summary>Copies this matrix's rows 0..n-1 into rows <paramref name="rows"/> of <paramref name="destination"/> (a scatter by slot).</summary>
+    public void ScatterRows(Matrix destination, ReadOnlySpan<int> rows)
+    {
+        for (int r = 0; r < rows.Length; r++) Row(r).CopyTo(destination.Row(rows[r]));
     }
 
     /// <summary>Sets all live values to zero.</summary>

@@ -53,8 +53,8 @@ internal sealed class ChunkNet
     {
         var dx = _body.Backward(dy, c.Body);
         if (_embedding is null) return dx;
-        _embedding.Backward(dx.Columns(0, _embeddingDim), c.Embedding!);
-        return dx.Columns(_embeddingDim, _chunkDim);
+        _embedding.Backward(dx.Columns(0, _embeddingDim, ref c.EmbeddingGradView), c.Embedding!);
+        return dx.Columns(_embeddingDim, _chunkDim, ref c.ChunkGradView);
     }
 
     internal sealed class Context(int maxRows, int catWidth, ModuleContext? embedding, ModuleContext body)
@@ -62,5 +62,6 @@ internal sealed class ChunkNet
         public readonly Matrix? Cat = catWidth > 0 ? new Matrix(maxRows, catWidth) : null;
         public readonly ModuleContext? Embedding = embedding;
         public readonly ModuleContext Body = body;
+        public Matrix? EmbeddingGradView, ChunkGradView;
     }
 }

@@ -96,19 +96,19 @@ public sealed class DenseMemoryNet : MemoryNet
         Matrix dBase;
         if (_hidden.Length == 0)
         {
-            dBase = dx.Columns(0, _baseWidth);
+            dBase = dx.Columns(0, _baseWidth, ref c.DxBaseView);
         }
         else
         {
             // Every layer read the base: its gradient is the sum of their base parts.
             dBase = c.BaseGrad.WithRows(dx.Rows);
-            dBase.CopyFrom(dx.Columns(0, _baseWidth));
-            var dh = dx.Columns(_baseWidth, _hiddenDim);
+            dBase.CopyFrom(dx.Columns(0, _baseWidth, ref c.DxBaseView));
+            var dh = dx.Columns(_baseWidth, _hiddenDim, ref c.DxHiddenView);
             for (int i = _hidden.Length - 1; i >= 1; i--)
             {
                 var dSkip = _hidden[i].Backward(dh, c.Hidden[i]);
-                AddInto(dBase, dSkip.Columns(0, _baseWidth));
-                dh = dSkip.Columns(_baseWidth, _hiddenDim);
+                AddInto(dBase, dSkip.Columns(0, _baseWidth, ref c.SkipBaseViews[i]));
+                dh = dSkip.Columns(_baseWidth, _hiddenDim, ref c.SkipHiddenViews[i]);
             }
             var d0 = _hidden[0].Backward(dh, c.Hidden[0]);
             if (_embedding is null && !c.InputGradient) return null;
@@ -116,10 +116,10 @@ public sealed class DenseMemoryNet : MemoryNet
         }
         if (_embedding is not null)
         {
-            var dInput = _embedding.Backward(dBase.Columns(0, _inputWidth), c.Embedding!);
+            var dInput = _embedding.Backward(dBase.Columns(0, _inputWidth, ref c.InputGradView), c.Embedding!);
             return c.InputGradient ? dInput : null;
         }
-        return c.InputGradient ? dBase.Columns(0, _inputWidth) : null;
+        return c.InputGradient ? dBase.Columns(0, _inputWidth, ref c.InputGradView) : null;
     }
 
     private static void AddInto(Matrix acc, Matrix x)
@@ -135,6 +135,8 @@ public sealed class DenseMemoryNet : MemoryNet
             Base = new Matrix(maxRows, baseWidth);
             BaseGrad = new Matrix(maxRows, baseWidth);
             Skips = Enumerable.Range(0, hiddenLayers).Select(_ => new Matrix(maxRows, baseWidth + hiddenDim)).ToArray();
+            SkipBaseViews = new Matrix?[hiddenLayers];
+            SkipHiddenViews = new Matrix?[hiddenLayers];
             Embedding = embedding;
             Hidden = hidden;
             Output = output;
@@ -146,5 +148,7 @@ public sealed class DenseMemoryNet : MemoryNet
         public readonly ModuleContext[] Hidden;
         public readonly ModuleContext Output;
         public bool InputGradient;
+        public Matrix? DxBaseView, DxHiddenView, InputGradView;
+        public readonly Matrix?[] SkipBaseViews, SkipHiddenViews;
     }
 }

@@ -47,7 +47,7 @@ public sealed class EmbDann : ActionNet
     {
         var c = (Context)ctx;
         var dx = _body.Backward(dLogits, c.Body);
-        var dInput = _embedding.Backward(dx.Columns(0, _embeddingDim), c.Embedding);
+        var dInput = _embedding.Backward(dx.Columns(0, _embeddingDim, ref c.EmbeddingGradView), c.Embedding);
         return c.Embedding.NeedsInputGradient ? dInput : null;
     }
 
@@ -56,5 +56,6 @@ public sealed class EmbDann : ActionNet
         public readonly Matrix Cat = new(maxRows, width);
         public readonly ModuleContext Embedding = embedding;
         public readonly ModuleContext Body = body;
+        public Matrix? EmbeddingGradView;
     }
 }

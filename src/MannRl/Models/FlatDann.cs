@@ -36,7 +36,7 @@ public sealed class FlatDann : ActionNet
     {
         var c = (Context)ctx;
         var dx = _body.Backward(dLogits, c.Body);
-        return c.InputGradient ? dx.Columns(0, InputDim) : null;
+        return c.InputGradient ? dx.Columns(0, InputDim, ref c.InputGradView) : null;
     }
 
     private sealed class Context : ModuleContext
@@ -49,6 +49,7 @@ public sealed class FlatDann : ActionNet
 
         public readonly Matrix Cat;
         public readonly ModuleContext Body;
+        public Matrix? InputGradView;
 
         // The input is data unless a learned embedding sits in front.
         public bool InputGradient

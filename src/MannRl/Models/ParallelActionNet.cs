@@ -59,7 +59,7 @@ public sealed class ParallelActionNet : ActionNet
     /// <inheritdoc/>
     protected override ModuleContext CreateBodyContext(int maxRows, bool inputGradient)
     {
-        var c = new Context(maxRows);
+        var c = new Context(maxRows, MemoryDim, _layers.Select(l => l.Length).ToArray());
         for (int i = 0; i < _layers.Length; i++)
         {
             c.Nets.Add(_layers[i].Select(n => n.CreateContext(maxRows, chunkNeedsGradient: i > 0)).ToArray());
@@ -73,14 +73,17 @@ public sealed class ParallelActionNet : ActionNet
     protected override Matrix ForwardLogits(Matrix input, Matrix memory, ModuleContext ctx, bool training)
     {
         var c = (Context)ctx;
-        var x = memory;
+        // A copy of the memory gives the chunk views one stable storage: no view is made per step.
+        var x = c.Memory.WithRows(memory.Rows);
+        x.CopyFrom(memory);
         for (int i = 0; i < _layers.Length; i++)
         {
             var output = c.Outputs[i].WithRows(x.Rows);
             for (int j = 0; j < _layers[i].Length; j++)
             {
-                var y = _layers[i][j].Forward(input, x.Columns(j * _chunkIn[i], _chunkIn[i]), c.Nets[i][j], training);
-                output.Columns(j * _chunkOut[i], _chunkOut[i]).CopyFrom(y);
+                var chunk = x.Columns(j * _chunkIn[i], _chunkIn[i], ref c.InViews[i][j]);
+                var y = _layers[i][j].Forward(input, chunk, c.Nets[i][j], training);
+                output.Columns(j * _chunkOut[i], _chunkOut[i], ref c.OutViews[i][j]).CopyFrom(y);
             }
             x = output;
         }
@@ -97,18 +100,23 @@ public sealed class ParallelActionNet : ActionNet
             var dIn = c.InputGrads[i]?.WithRows(dy.Rows);
             for (int j = 0; j < _layers[i].Length; j++)
             {
-                var dChunk = _layers[i][j].Backward(dy.Columns(j * _chunkOut[i], _chunkOut[i]), c.Nets[i][j]);
-                dIn?.Columns(j * _chunkIn[i], _chunkIn[i]).CopyFrom(dChunk);
+                var dChunk = _layers[i][j].Backward(dy.Columns(j * _chunkOut[i], _chunkOut[i], ref c.DyViews[i][j]), c.Nets[i][j]);
+                dIn?.Columns(j * _chunkIn[i], _chunkIn[i], ref c.DInViews[i][j]).CopyFrom(dChunk);
             }
             if (dIn is not null) dy = dIn;
         }
         return null;
     }
 
-    private sealed class Context(int maxRows) : ModuleContext(maxRows)
+    private sealed class Context(int maxRows, int memoryDim, int[] netsPerLayer) : ModuleContext(maxRows)
     {
+        public readonly Matrix Memory = new(maxRows, memoryDim);
         public readonly List<ChunkNet.Context[]> Nets = [];
         public readonly List<Matrix> Outputs = [];
         public readonly List<Matrix?> InputGrads = [];
+        public readonly Matrix?[][] InViews = netsPerLayer.Select(n => new Matrix?[n]).ToArray();
+        public readonly Matrix?[][] OutViews = netsPerLayer.Select(n => new Matrix?[n]).ToArray();
+        public readonly Matrix?[][] DyViews = netsPerLayer.Select(n => new Matrix?[n]).ToArray();
+        public readonly Matrix?[][] DInViews = netsPerLayer.Select(n => new Matrix?[n]).ToArray();
     }
 }

@@ -44,15 +44,18 @@ public sealed class ParallelMemoryNet : MemoryNet
     protected override Matrix ForwardCore(Matrix input, Matrix action, Matrix memory, ModuleContext ctx, bool training)
     {
         var c = (Context)ctx;
+        // A copy of the memory gives the chunk views one stable storage: no view is made per step.
+        var mem = c.Memory.WithRows(memory.Rows);
+        mem.CopyFrom(memory);
         var next = c.Next.WithRows(memory.Rows);
-        var chunk0 = memory.Columns(0, _chunk);
+        var chunk0 = mem.Columns(0, _chunk, ref c.ChunkViews[0]);
         for (int i = 0; i < _nets.Length; i++)
         {
             var m = i == 0
-                ? (_funnel ? memory : chunk0)
-                : Matrix.Concat(c.Pairs[i], chunk0, memory.Columns(i * _chunk, _chunk));
+                ? (_funnel ? mem : chunk0)
+                : Matrix.Concat(c.Pairs[i], chunk0, mem.Columns(i * _chunk, _chunk, ref c.ChunkViews[i]));
             var y = _nets[i].Forward(input, action, m, c.Nets[i], training);
-            next.Columns(i * _chunk, _chunk).CopyFrom(y);
+            next.Columns(i * _chunk, _chunk, ref c.NextViews[i]).CopyFrom(y);
         }
         return next;
     }
@@ -61,7 +64,9 @@ public sealed class ParallelMemoryNet : MemoryNet
     protected override Matrix? BackwardCore(Matrix dNext, ModuleContext ctx)
     {
         var c = (Context)ctx;
-        for (int i = 0; i < _nets.Length; i++) _nets[i].Backward(dNext.Columns(i * _chunk, _chunk), c.Nets[i]);
+        var d = c.NextGrad.WithRows(dNext.Rows);
+        d.CopyFrom(dNext); // stable storage for the chunk views, as in forward
+        for (int i = 0; i < _nets.Length; i++) _nets[i].Backward(d.Columns(i * _chunk, _chunk, ref c.GradViews[i]), c.Nets[i]);
         return null;
     }
 
@@ -70,5 +75,10 @@ public sealed class ParallelMemoryNet : MemoryNet
         public readonly ModuleContext[] Nets = nets.Select(n => n.CreateContext(maxRows)).ToArray();
         public readonly Matrix[] Pairs = nets.Select(_ => new Matrix(maxRows, 2 * chunk)).ToArray();
         public readonly Matrix Next = new(maxRows, memoryDim);
+        public readonly Matrix Memory = new(maxRows, memoryDim);
+        public readonly Matrix NextGrad = new(maxRows, memoryDim);
+        public readonly Matrix?[] ChunkViews = new Matrix?[nets.Length];
+        public readonly Matrix?[] NextViews = new Matrix?[nets.Length];
+        public readonly Matrix?[] GradViews = new Matrix?[nets.Length];
     }
 }

@@ -46,12 +46,9 @@ public sealed class Evaluator
         {
             var present = _batcher.Present;
             int n = present.Length;
-            _inputs.WithRows(n); _memories.WithRows(n);
-            for (int r = 0; r < n; r++)
-            {
-                _batcher.WriteInput(present[r], _inputs.Row(r));
-                _memories.CopyRow(r, _slotMemory, present[r]);
-            }
+            _inputs.WithRows(n);
+            for (int r = 0; r < n; r++) _batcher.WriteInput(present[r], _inputs.Row(r));
+            _memories.GatherRows(_slotMemory, present);
             var probs = _action.Forward(_inputs, _memories, _actionCtx, training: false); // (n, T)
             for (int r = 0; r < n; r++)
             {
@@ -67,7 +64,7 @@ public sealed class Evaluator
                 }
             }
             var next = _memory.Forward(_inputs, probs, _memories, _memoryCtx, training: false); // (n, M)
-            for (int r = 0; r < n; r++) _slotMemory.CopyRow(present[r], next, r);
+            next.ScatterRows(_slotMemory, present);
         }
         return new EvaluationResult(counts, answerAtEnd && answers > 0 ? (double)answersRight / answers : null);
     }

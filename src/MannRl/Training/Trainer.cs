@@ -215,20 +215,15 @@ public sealed class Trainer
         if (!float.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum(next.AsSpan())))
             throw Diverged("memory-net", "next memory", epoch, step, Memory.Tensors);
         _history.Push();
-        for (int r = 0; r < slots.Length; r++) next.Row(r).CopyTo(_history.Memory(0, slots[r]));
+        next.ScatterRows(_history.CurrentMemories(), slots);
     }
 
     /// <summary>The current step's inputs and memories of the present slots, as row-compact matrices.</summary>
     private (Matrix Inputs, Matrix Memories) GatherCurrent(ReadOnlySpan<int> slots)
     {
         if (slots.Length == _config.BatchSize) return (_history.CurrentInputs(), _history.CurrentMemories()); // all present: no copy
-        _inputs.WithRows(slots.Length);
-        _memories.WithRows(slots.Length);
-        for (int r = 0; r < slots.Length; r++)
-        {
-            _history.Input(0, slots[r]).CopyTo(_inputs.Row(r));
-            _history.Memory(0, slots[r]).CopyTo(_memories.Row(r));
-        }
+        _inputs.GatherRows(_history.CurrentInputs(), slots);
+        _memories.GatherRows(_history.CurrentMemories(), slots);
         return (_inputs, _memories);
     }
 

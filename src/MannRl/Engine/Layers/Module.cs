@@ -35,7 +35,7 @@ public abstract class Module
     /// <summary>Clears the gradients of all parameters.</summary>
     public void ZeroGrad()
     {
-        foreach (var p in Parameters) p.ZeroGrad();
+        for (int i = 0; i < Parameters.Count; i++) Parameters[i].ZeroGrad(); // no enumerator per step
     }
 
     /// <summary>Total number of trainable values.</summary>

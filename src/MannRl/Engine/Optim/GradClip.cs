@@ -7,11 +7,12 @@ public static class GradClip
     public static float ClipGradNorm(IReadOnlyList<Parameter> parameters, float maxNorm)
     {
         double sq = 0;
-        foreach (var p in parameters) sq += System.Numerics.Tensors.TensorPrimitives.SumOfSquares(p.Gradient);
+        // Indexed loops: foreach over an IReadOnlyList allocates an enumerator on every step.
+        for (int i = 0; i < parameters.Count; i++) sq += System.Numerics.Tensors.TensorPrimitives.SumOfSquares(parameters[i].Gradient);
         float total = (float)Math.Sqrt(sq);
         float coef = maxNorm / (total + 1e-6f);
         if (coef < 1f)
-            foreach (var p in parameters) System.Numerics.Tensors.TensorPrimitives.Multiply(p.Gradient, coef, p.Gradient);
+            for (int i = 0; i < parameters.Count; i++) System.Numerics.Tensors.TensorPrimitives.Multiply(parameters[i].Gradient, coef, parameters[i].Gradient);
         return total;
     }
 }

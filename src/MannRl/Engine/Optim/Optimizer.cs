@@ -39,7 +39,7 @@ public abstract class Optimizer
     /// <summary>Clears the gradients of all parameters.</summary>
     public void ZeroGrad()
     {
-        foreach (var p in Parameters) p.ZeroGrad();
+        for (int i = 0; i < Parameters.Count; i++) Parameters[i].ZeroGrad(); // no enumerator per step
     }
 
     /// <summary>Updates parameter <paramref name="index"/> (the step counter is already incremented).</summary>
