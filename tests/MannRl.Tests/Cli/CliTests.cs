@@ -136,6 +136,25 @@ public sealed class CliTests : IClassFixture<CliTests.TrainedRun>
         Assert.Single(r.Err.Trim().Split('\n'));
     }
 
+    [Fact]
+    public void PosBaselineMatchesTheReferenceFigures()
+    {
+        // ../shared/reference/pos-baselines.md: XPOS weighted F1 0.9151 train, 0.8368 dev.
+        var r = CliRunner.Run(_run.Root, "baseline", "pos", "--data-dir", TestPaths.SharedData);
+        Assert.True(r.ExitCode == 0, r.Err);
+        Assert.Matches(@"train\s*│\s*0\.9166\s*│\s*0\.9151", r.Out);
+        Assert.Matches(@"validation\s*│\s*0\.8403\s*│\s*0\.8368", r.Out);
+    }
+
+    [Fact]
+    public void MissingDataSaysWhereToPutIt()
+    {
+        var r = CliRunner.Run(_run.Root, "baseline", "pos", "--data-dir", Path.Combine(_run.Root, "empty"));
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("mannrl data fetch udpos", r.Err);
+        Assert.Equal(2, CliRunner.Run(_run.Root, "data", "fetch", "nothing").ExitCode);
+    }
+
     private static void CopyDirectory(string from, string to)
     {
         foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
