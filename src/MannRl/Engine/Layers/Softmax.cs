@@ -23,6 +23,16 @@ public sealed class Softmax(int features) : Activation(features)
     /// <summary>Row softmax kernel: <paramref name="y"/> = softmax(<paramref name="x"/>); may run in place.</summary>
     public static void SoftmaxRow(ReadOnlySpan<float> x, Span<float> y)
     {
+        if (x.Length <= 16)
+        {
+            // Narrow rows (the logic task's 11 targets): one scalar pass beats five vector calls.
+            float m = x[0];
+            for (int j = 1; j < x.Length; j++) m = MathF.Max(m, x[j]);
+            float s = 0;
+            for (int j = 0; j < x.Length; j++) s += y[j] = MathF.Exp(x[j] - m);
+            for (int j = 0; j < x.Length; j++) y[j] /= s;
+            return;
+        }
         float max = TensorPrimitives.Max(x);
         TensorPrimitives.Subtract(x, max, y);
         TensorPrimitives.Exp(y, y);
