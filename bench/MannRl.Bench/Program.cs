@@ -5,6 +5,7 @@ using MannRl.Bench;
 var suites = new Dictionary<string, (string Summary, Func<string[], int> Run)>(StringComparer.OrdinalIgnoreCase)
 {
     ["gemm"] = ("matrix-product kernels: GFLOP/s against the single-core FMA peak", GemmBenchmark.Run),
+    ["steps"] = ("training steps of the best settings: steps/s, GFLOP/s, profile, memory, the full logic run", StepsBenchmark.Run),
 };
 
 if (args.Length == 0 || !suites.TryGetValue(args[0], out var suite))
