@@ -16,6 +16,7 @@ public sealed record TrainRepeat(double Seconds, long Steps, long MemoryTraining
 /// <summary>Everything measured for one setting at one thread count.</summary>
 public sealed record ThreadResult(
     int Threads,
+    int WarmUpEpochs,
     IReadOnlyList<TrainRepeat> Repeats,
     double EvalOverheadSeconds,
     IReadOnlyList<double> EvalSeconds,
@@ -75,6 +76,9 @@ public static class StepChild
     /// <summary>Least time spent in warm-up epochs before the timed repeats.</summary>
     public static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(1);
 
+    /// <summary>Most time spent in warm-up epochs.</summary>
+    public static readonly TimeSpan WarmUpMax = TimeSpan.FromSeconds(30);
+
     /// <summary>Thread counts measured.</summary>
     public static readonly int[] ThreadCounts = [1, 2];
 
@@ -130,6 +134,7 @@ public static class StepChild
         public long? PeakResidentBytes { get; private set; }
         public long ActionParameters { get; private set; }
         public long MemoryParameters { get; private set; }
+        public int WarmUpEpochs { get; private set; }
 
         public ThreadResult Measure(int t)
         {
@@ -145,10 +150,22 @@ public static class StepChild
                 Products = StepFlops.Products(config, action, memory);
             }
 
-            // Warm-up: whole epochs until a second has passed (JIT tiers, caches, the helper thread).
-            Progress(s, $"{t} thread(s): warm-up epochs of {subset.Count} sequences");
+            // Warm-up (JIT tiers, caches, the helper thread): whole epochs until a second has passed and the last two epochs
+            // agree within 5% (tiered compilation runs instrumented code first, and its background compiles wait on a busy machine).
             var warm = Stopwatch.StartNew();
-            do trainer.Train(); while (warm.Elapsed < WarmUp);
+            double previous = double.MaxValue, last;
+            int warmEpochs = 0;
+            while (true)
+            {
+                long start = Stopwatch.GetTimestamp();
+                trainer.Train();
+                last = Stopwatch.GetElapsedTime(start).TotalSeconds;
+                warmEpochs++;
+                if (warm.Elapsed >= WarmUpMax || (warm.Elapsed >= WarmUp && Math.Abs(last - previous) <= 0.05 * Math.Min(last, previous))) break;
+                previous = last;
+            }
+            WarmUpEpochs = warmEpochs;
+            Progress(s, $"{t} thread(s): {warmEpochs} warm-up epochs of {subset.Count} sequences in {warm.Elapsed.TotalSeconds:F1} s (last {last:F3} s)");
             var trainRepeats = new List<TrainRepeat>();
             for (int r = 0; r < reps; r++)
             {
@@ -176,7 +193,7 @@ public static class StepChild
             Progress(s, $"{t} thread(s): step profile and product replay");
             var profile = StepProfile.Measure(trainer, config, subset, s.ProfileRepeats);
             double productSeconds = ProductReplay(Products!, s.ProfileRepeats);
-            return new ThreadResult(t, trainRepeats, overhead, evalSeconds, profile.Parts, profile.ChainedSecondsPerStep, productSeconds);
+            return new ThreadResult(t, WarmUpEpochs, trainRepeats, overhead, evalSeconds, profile.Parts, profile.ChainedSecondsPerStep, productSeconds);
         }
     }
 

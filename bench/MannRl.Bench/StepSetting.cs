@@ -18,6 +18,6 @@ public sealed record StepSetting(string Name, string Label, string ConfigPath, i
         new("logic", "logic (flatdann + flatmnnNA, memory 48)", "configs/logic/logic_m_best.yaml", null, int.MaxValue, 21),
         new("pos", "POS (flatdann + flatmnnNA, memory 175, random:300 inputs)", "configs/pos/udpos_m_best.yaml", 2500, int.MaxValue, 21),
         new("sentences", "sentences-500 (embdann + embmnnNA, memory 1,024)", "configs/mt/sentences_m_best.yaml", null, int.MaxValue, 11),
-        new("parallel", "parallel nets (memory 8,192)", "configs/mt/sentences_parallel_8192.yaml", 200, 3, 5),
+        new("parallel", "parallel nets (memory 8,192)", "configs/mt/sentences_parallel_8192.yaml", 200, 3, 3),
     ];
 }

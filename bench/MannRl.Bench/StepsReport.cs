@@ -50,7 +50,7 @@ public static class StepsReport
             var rep = r.Threads[0].Repeats;
             L($"- **{r.Name}**: {r.Label}, `{r.ConfigPath}`; input {r.InputDim}, targets {r.TargetDim}, memory {r.MemoryDim}; parameters: action {r.ActionParameters:N0}, memory-net {r.MemoryParameters:N0}. " +
               $"A timed repeat is one epoch over {r.RepeatSequences:N0} of the {r.TrainSequences:N0} epoch-1 training sequences ({rep[0].Steps:N0} steps, " +
-              $"{rep[0].MemoryTrainings} memory trainings; {r.Threads[0].Repeats.Count} repeats per thread count after at least 1 s of warm-up epochs). " +
+              $"{rep[0].MemoryTrainings} memory trainings; {r.Threads[0].Repeats.Count} timed repeats per thread count after {string.Join(" and ", r.Threads.Select(t => t.WarmUpEpochs))} warm-up epochs). " +
               $"Evaluation: {r.ValidationSequences:N0} validation sequences ({r.ValidationSymbols:N0} symbols).");
             L($"  Linear layers (in -> out; lookup = one-hot row lookup, no product; dX = input gradient computed): " +
               string.Join("; ", r.Linears.Select(l => $"{l.Net} {l.Layer} {l.In}->{l.Out}{(l.Lookup ? " lookup" : "")}{(l.InputGradient ? " dX" : "")}")) + ".");
@@ -158,7 +158,7 @@ public static class StepsReport
           $"(every settle+history steps, mem_train_iterations times, on mem_num_samples x batch rows) and the next-memory forward. " +
           $"It is timed by running the real `Trainer.Train` for one epoch over a truncated training set (a `SequenceDataset` holding the " +
           $"first training sequences of epoch 1) and dividing by the steps it took (`Trainer.Steps`). Each setting runs in its own child " +
-          $"process with a fresh trainer per thread count (`Gemm.MaxThreads`); warm-up epochs for at least a second, then the timed repeats; the table gives the median and the range.");
+          $"process with a fresh trainer per thread count (`Gemm.MaxThreads`); warm-up epochs until at least a second has passed and the last two epochs agree within 5% (at most 30 s), then the timed repeats; the table gives the median and the range.");
         L($"- The trainer always evaluates after its first epoch: the benchmark gives it one short validation sequence as both the train-eval " +
           $"and the validation set, times that evaluation separately and subtracts it twice. A truncated epoch of S steps runs floor((S-1)/(settle+history)) " +
           $"memory trainings instead of the S x iterations/(settle+history) of a long epoch; the missing trainings are added back at their measured " +
