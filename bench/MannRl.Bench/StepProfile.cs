@@ -140,9 +140,9 @@ public static class StepProfile
             new("action loss", loss, 1),
             new("action backward (with zero grad)", backward, 1),
             new("action gradient clipping", clip, 1),
-            new($"action optimizer ({c.ActionOptimizer})", step, 1),
+            new("action optimizer step", step, 1),
             new("memory training: replay gather", gather, trainings),
-            new($"memory training: update ({c.MemNumSamples * b} rows, {c.MemOptimizer})", update, trainings),
+            new("memory training: update (mem_num_samples x batch rows)", update, trainings),
             new("next-memory forward", next, 1),
         ]);
     }
