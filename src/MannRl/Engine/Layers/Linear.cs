@@ -134,27 +134,8 @@ public sealed class Linear : Module
     private void RefreshTransposedWeight()
     {
         if (_weightTVersion == Weight.Version) return;
-        Transpose(Weight.Value, OutFeatures, InFeatures, _weightT);
+        Transpose.Run(Weight.Value, OutFeatures, InFeatures, _weightT);
         _weightTVersion = Weight.Version;
-    }
-
-    /// <summary>dst (cols x rows) = src (rows x cols)ᵀ, in 16 x 16 tiles so that both sides stay in cache lines.</summary>
-    private static void Transpose(float[] src, int rows, int cols, float[] dst)
-    {
-        const int T = 16;
-        for (int r0 = 0; r0 < rows; r0 += T)
-        {
-            int r1 = Math.Min(r0 + T, rows);
-            for (int c0 = 0; c0 < cols; c0 += T)
-            {
-                int c1 = Math.Min(c0 + T, cols);
-                for (int r = r0; r < r1; r++)
-                {
-                    int from = r * cols;
-                    for (int c = c0; c < c1; c++) dst[c * rows + r] = src[from + c];
-                }
-            }
-        }
     }
 
     private sealed class Context(int maxRows, int inFeatures, int outFeatures) : ModuleContext(maxRows)
