@@ -44,7 +44,7 @@ public static class WmtFetcher
                 throw new IOException(
                     $"could not download {url} ({e.Message}). Without network: fetch that archive elsewhere, take "
                     + $"{string.Join(" and ", FileNames)} out of it and place them in {targetDir}; or train on the shipped "
-                    + $"offline corpus with SentencesFile = {SentenceFile.OfflineCorpus}.", e);
+                    + $"offline corpus: set `sentences_file: {SentenceFile.OfflineCorpus}` in the config.", e);
             }
             log?.Invoke($"extracting {string.Join(", ", FileNames)} into {targetDir}");
             await using (var stream = File.OpenRead(archive))
