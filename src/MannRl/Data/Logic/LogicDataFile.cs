@@ -51,20 +51,7 @@ public static class LogicDataFile
     }
 
     /// <summary>Writes <paramref name="data"/> to <paramref name="path"/> atomically.</summary>
-    public static void Write(string path, LogicSplits data)
-    {
-        string full = Path.GetFullPath(path);
-        string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temporary, ToJson(data), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-        }
-    }
+    public static void Write(string path, LogicSplits data) => Checkpoints.AtomicFile.WriteText(path, ToJson(data));
 
     /// <summary>The file's text, formatted as Python's <c>json.dump</c> (", " and ": " separators, no final newline).</summary>
     public static string ToJson(LogicSplits data)
