@@ -141,8 +141,6 @@ public sealed class Matrix
         else for (int r = 0; r < Rows; r++) source.Row(r).CopyTo(Row(r));
     }
 
-    /// <summary>Copies row <paramref name="sourceRow"/> of <paramref name="source"/> into row <paramref name="row"/>.</summary>
-    public void CopyRow(int row, Matrix source, int sourceRow) => source.Row(sourceRow).CopyTo(Row(row));
 
     /// <summary>Throws unless <paramref name="other"/> has the same live shape.</summary>
     public void CheckSameShape(Matrix other, string what)

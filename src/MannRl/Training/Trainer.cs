@@ -171,13 +171,14 @@ public sealed class Trainer
     {
         var slots = _batcher.Present;
         int n = slots.Length;
-        foreach (int slot in slots)
+        for (int r = 0; r < n; r++)
         {
+            int slot = slots[r];
             _batcher.WriteInput(slot, _history.Input(0, slot));
-            _history.SetPresent(slot, _batcher.TargetOf(slot));
+            _targets[r] = _batcher.TargetOf(slot);
+            _history.SetPresent(slot, _targets[r]);
         }
         var (x, m) = GatherCurrent(slots); // (n, I), (n, M)
-        for (int r = 0; r < n; r++) _targets[r] = _batcher.TargetOf(slots[r]);
 
         var probs = Action.Forward(x, m, _actionCtx, training: true); // (n, T)
         var lossInput = _lossOnLogits ? _actionCtx.Logits : probs;
