@@ -65,6 +65,8 @@ public sealed partial record ExperimentConfig
         NonNegative("mem_dampen_losses", MemDampenLosses);
         NonNegative("mem_clamp", MemClamp);
         if (MemL1 is double l1) NonNegative("mem_l1", l1);
+        if (!(MemResetProbability >= 0 && MemResetProbability <= 1))
+            throw Error("mem_reset_probability", $"must be in [0, 1], got {F(MemResetProbability)}; 0 never resets (the original), 0.2 is a good start");
         CheckDecay("action_lr_rate_decay", ActionLrRateDecay);
         CheckDecay("mem_lr_rate_decay", MemLrRateDecay);
         if (WmtCurriculum is { } c && (c.Milestone < 1 || c.Chunk < 1))

@@ -199,4 +199,9 @@ public sealed partial record ExperimentConfig
     /// <summary><c>mem_target</c> (new): full (gradient through both branches, the original) or detached (DQN-style
     /// fixed target). Default: full.</summary>
     public string MemTarget { get; set; } = "full";
+
+    /// <summary><c>mem_reset_probability</c> (new): the chance, in training, that a slot's memory is reset to zero
+    /// when a new sequence enters it. Evaluation starts every slot from a zero memory, which the original's training
+    /// shows the nets only at epoch starts; resets teach that start. Default: 0 (the original: never).</summary>
+    public double MemResetProbability { get; set; }
 }

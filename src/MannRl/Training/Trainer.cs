@@ -17,7 +17,7 @@ public sealed class Trainer
     private readonly ExperimentConfig _config;
     private readonly SequenceDataset _data;
     private readonly ITrainingSink _sink;
-    private readonly Rng _shuffle, _replay;
+    private readonly Rng _shuffle, _replay, _resets;
     private readonly MultiStepLR? _actionSchedule, _memorySchedule;
 
     // Buffers sized once: no allocation per step.
@@ -44,6 +44,7 @@ public sealed class Trainer
         Memory = ModelFactory.CreateMemoryNet(config, data.InputDim, data.TargetDim, rng.Fork("memory-init"), data.LearnedEmbeddingDim);
         _shuffle = rng.Fork("shuffle");
         _replay = rng.Fork("replay");
+        _resets = rng.Fork("memory-resets");
         ActionOptimizer = CreateOptimizer(config.ActionOptimizer, Action.Parameters, config.ActionLearningRate);
         MemoryOptimizer = CreateOptimizer(config.MemOptimizer, Memory.Parameters, config.MemLearningRate);
         if (config.ActionLrRateDecay is { } ad) _actionSchedule = new MultiStepLR(ActionOptimizer, ad.Milestones, (float)ad.Gamma);
@@ -85,6 +86,9 @@ public sealed class Trainer
 
     /// <summary>Memory-net trainings so far.</summary>
     public long MemoryTrainings { get; private set; }
+
+    /// <summary>Memories reset to zero at a sequence start so far (<c>mem_reset_probability</c>).</summary>
+    public long MemoryResets { get; private set; }
 
     /// <summary>Training steps so far.</summary>
     public long Steps { get; private set; }
@@ -174,6 +178,13 @@ public sealed class Trainer
         for (int r = 0; r < n; r++)
         {
             int slot = slots[r];
+            // Drawn only when enabled, so runs without resets keep the original's random streams.
+            if (_config.MemResetProbability > 0 && _batcher.PositionOf(slot) == 0
+                && _resets.NextDouble() < _config.MemResetProbability)
+            {
+                _history.Memory(0, slot).Clear();
+                MemoryResets++;
+            }
             _batcher.WriteInput(slot, _history.Input(0, slot));
             _targets[r] = _batcher.TargetOf(slot);
             _history.SetPresent(slot, _targets[r]);

@@ -7,6 +7,7 @@ public class ShippedConfigTests
     public static IEnumerable<object[]> Shipped() =>
     [
         ["logic/logic_m_best"],
+        ["logic/logic_m_resets"],
         ["pos/udpos_m_best"],
         ["mt/sentences_m_best"],
         ["mt/sentences_parallel_8192"],

@@ -91,6 +91,9 @@ public class ValidationTests
     [InlineData("mem_dampen_losses", -3.0)]
     [InlineData("mem_clamp", double.NaN)]
     [InlineData("mem_l1", -2.0)]
+    [InlineData("mem_reset_probability", -0.1)]
+    [InlineData("mem_reset_probability", 1.5)]
+    [InlineData("mem_reset_probability", double.NaN)]
     public void NumbersAreChecked(string key, double value)
     {
         ExperimentConfig c = Logic();
