@@ -9,6 +9,7 @@ public class ShippedConfigTests
         ["logic/logic_m_best"],
         ["logic/logic_m_resets"],
         ["pos/udpos_m_best"],
+        ["pos/udpos_tuned"],
         ["mt/sentences_m_best"],
         ["mt/sentences_parallel_8192"],
     ];
@@ -62,6 +63,29 @@ public class ShippedConfigTests
         Assert.Null(c.InputDim);
         Assert.Null(c.TargetDim);
         Assert.Equal(original with { Source = "x", InputDim = null, TargetDim = null }, c with { Source = "x" });
+    }
+
+    [Fact]
+    public void PosTunedDiffersFromTheOriginalBestOnlyInItsCommentedKeys()
+    {
+        ExperimentConfig best = ConfigLoader.BuiltIn("pos/udpos_m_best").Config;
+        ExperimentConfig tuned = ConfigLoader.BuiltIn("pos/udpos_tuned").Config;
+        Assert.Equal(
+            best with
+            {
+                Source = "x",
+                PosEmbeddings = "random:300",
+                EvalInterval = 1,
+                Epochs = 30,
+                ActionLossOn = "logits",
+                ActionLearningRate = 0.001,
+                ActionClipping = 1,
+                ActionLrRateDecay = new LrDecay([12, 22], 0.3),
+                MemLearningRate = 0.000001,
+                MemLrRateDecay = null,
+                MemTarget = "detached",
+            },
+            tuned with { Source = "x" });
     }
 
     [Fact]
