@@ -52,16 +52,25 @@ public sealed class Linear : Module
         c.Training = training;
         c.X = x;
         var y = c.Y.WithRows(x.Rows); // (rows, out)
-        RefreshTransposedWeight();
         var bias = Bias.Values;
         c.OneHot = InFeatures >= OneHotMinFeatures && FindOneHot(x, c.Ids);
         if (c.OneHot)
         {
+            RefreshTransposedWeight();
             // A one-hot row picks one column of W: y = Wᵀ[id] + b, a row lookup instead of a product.
             for (int r = 0; r < y.Rows; r++)
                 System.Numerics.Tensors.TensorPrimitives.Add(_weightT.AsSpan(c.Ids[r] * OutFeatures, OutFeatures), bias, y.Row(r));
             return y;
         }
+        if (x.Rows <= SmallBatchForward.MaxRows && SmallBatchForward.Available
+            && (_weightTVersion != Weight.Version || InFeatures * OutFeatures <= SmallBatchForward.AlwaysBelow))
+        {
+            // A training batch after an optimizer step: reading W in place beats rebuilding Wᵀ for one product; a
+            // current Wᵀ (the memory-net's, between its trainings) is faster to multiply by, unless W is small.
+            SmallBatchForward.Run(x, Weight.Values, bias, y, c.Scratch);
+            return y;
+        }
+        RefreshTransposedWeight();
         for (int r = 0; r < y.Rows; r++) bias.CopyTo(y.Row(r));
         Gemm.Multiply(x.Rows, OutFeatures, InFeatures,
             x.Data.AsSpan(x.Offset), x.Stride, false,
@@ -145,5 +154,6 @@ public sealed class Linear : Module
         public readonly int[] Ids = new int[maxRows];
         public readonly Matrix Y = new(maxRows, outFeatures);
         public readonly Matrix DX = new(maxRows, inFeatures);
+        public readonly float[] Scratch = new float[SmallBatchForward.ScratchLength(inFeatures, outFeatures)];
     }
 }
