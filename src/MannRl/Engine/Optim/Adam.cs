@@ -35,6 +35,17 @@ public sealed class Adam : Optimizer
     /// <inheritdoc/>
     public override IReadOnlyDictionary<string, float[]> State { get; }
 
+    private float _stepSize, _bc2Sqrt;
+
+    /// <inheritdoc/>
+    protected override void BeginStep()
+    {
+        // Two pow calls per step rather than per parameter: a measurable share of the logic step's 6 small tensors.
+        double bc1 = 1 - Math.Pow(Beta1, Steps), bc2 = 1 - Math.Pow(Beta2, Steps);
+        _stepSize = (float)(LearningRate / bc1);
+        _bc2Sqrt = (float)Math.Sqrt(bc2);
+    }
+
     /// <inheritdoc/>
     protected override void Update(int index, Parameter p)
     {
@@ -42,9 +53,7 @@ public sealed class Adam : Optimizer
         var v = _expAvgSq[index];
         var g = p.Grad;
         var w = p.Value;
-        double bc1 = 1 - Math.Pow(Beta1, Steps), bc2 = 1 - Math.Pow(Beta2, Steps);
-        float stepSize = (float)(LearningRate / bc1);
-        float bc2Sqrt = (float)Math.Sqrt(bc2);
+        float stepSize = _stepSize, bc2Sqrt = _bc2Sqrt;
         float b1 = Beta1, b2 = Beta2, c1 = (float)(1 - (double)Beta1), c2 = (float)(1 - (double)Beta2), eps = Eps;
         int n = p.Length, j = 0;
         if (Vector512.IsHardwareAccelerated)

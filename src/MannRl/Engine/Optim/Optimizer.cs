@@ -29,6 +29,7 @@ public abstract class Optimizer
     public void Step()
     {
         Steps++;
+        BeginStep();
         for (int i = 0; i < Parameters.Count; i++)
         {
             Update(i, Parameters[i]);
@@ -40,6 +41,11 @@ public abstract class Optimizer
     public void ZeroGrad()
     {
         for (int i = 0; i < Parameters.Count; i++) Parameters[i].ZeroGrad(); // no enumerator per step
+    }
+
+    /// <summary>Computes what every parameter's update of this step shares (once per step, not per parameter).</summary>
+    protected virtual void BeginStep()
+    {
     }
 
     /// <summary>Updates parameter <paramref name="index"/> (the step counter is already incremented).</summary>
