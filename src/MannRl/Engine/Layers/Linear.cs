@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace MannRl.Engine;
 
 /// <summary>
@@ -106,8 +108,7 @@ public sealed class Linear : Module
                 x.Data.AsSpan(x.Offset), x.Stride,
                 Weight.Grad, InFeatures, accumulate: true);
         }
-        var db = Bias.Gradient;
-        for (int r = 0; r < dy.Rows; r++) System.Numerics.Tensors.TensorPrimitives.Add(db, dy.Row(r), db);
+        AddColumnSums(dy, Bias.Gradient);
         var dx = c.DX.WithRows(x.Rows);
         if (c.NeedsInputGradient)
         {
@@ -118,6 +119,30 @@ public sealed class Linear : Module
                 dx.Data, dx.Stride, accumulate: false);
         }
         return dx;
+    }
+
+    /// <summary>
+    /// db += Σ_r dy[r], row by row in order as one library call per row did (bit-identical), but a block of
+    /// columns at a time with the sum in a register: 16-128 calls on 11-475 floats cost more than their adds.
+    /// </summary>
+    private static void AddColumnSums(Matrix dy, Span<float> db)
+    {
+        int n = dy.Rows, j = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; j <= db.Length - Vector256<float>.Count; j += Vector256<float>.Count)
+            {
+                var sum = Vector256.LoadUnsafe(ref db[j]);
+                for (int r = 0; r < n; r++) sum += Vector256.LoadUnsafe(ref dy[r, j]);
+                sum.StoreUnsafe(ref db[j]);
+            }
+        }
+        for (; j < db.Length; j++)
+        {
+            float sum = db[j];
+            for (int r = 0; r < n; r++) sum += dy[r, j];
+            db[j] = sum;
+        }
     }
 
     /// <summary>
