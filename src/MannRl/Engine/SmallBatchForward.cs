@@ -58,7 +58,14 @@ internal static class SmallBatchForward
 
             int j = 0;
             for (; j <= n - Outputs; j += Outputs) Block8(xt, w + j * k, k, b + j, yt + j * MaxRows);
-            for (; j < n; j++) One(xt, w + j * k, k, b[j], yt + j * MaxRows);
+            // The last 1-7 outputs as chains of four (the missing ones repeat the last output, stored over it again):
+            // one dependent chain per output would wait on the FMA latency.
+            for (; j < n; j += 4)
+            {
+                int last = n - 1;
+                int j1 = Math.Min(j + 1, last), j2 = Math.Min(j + 2, last), j3 = Math.Min(j + 3, last);
+                Block4(xt, w, k, b, yt, j, j1, j2, j3);
+            }
 
             // Yᵀ (out x 16) back to the batch's rows.
             float* yp = ys + y.Offset;
@@ -95,10 +102,19 @@ internal static class SmallBatchForward
         c4.Store(yt + 4 * MaxRows); c5.Store(yt + 5 * MaxRows); c6.Store(yt + 6 * MaxRows); c7.Store(yt + 7 * MaxRows);
     }
 
-    private static unsafe void One(float* xt, float* w, int k, float b, float* yt)
+    private static unsafe void Block4(float* xt, float* w, int k, float* b, float* yt, int j0, int j1, int j2, int j3)
     {
-        var c = Vector512.Create(b);
-        for (int p = 0; p < k; p++) c = Vector512.FusedMultiplyAdd(Vector512.Load(xt + p * MaxRows), Vector512.Create(w[p]), c);
-        c.Store(yt);
+        float* w0 = w + j0 * k, w1 = w + j1 * k, w2 = w + j2 * k, w3 = w + j3 * k;
+        var c0 = Vector512.Create(b[j0]); var c1 = Vector512.Create(b[j1]);
+        var c2 = Vector512.Create(b[j2]); var c3 = Vector512.Create(b[j3]);
+        for (int p = 0; p < k; p++)
+        {
+            var xv = Vector512.Load(xt + p * MaxRows);
+            c0 = Vector512.FusedMultiplyAdd(xv, Vector512.Create(w0[p]), c0);
+            c1 = Vector512.FusedMultiplyAdd(xv, Vector512.Create(w1[p]), c1);
+            c2 = Vector512.FusedMultiplyAdd(xv, Vector512.Create(w2[p]), c2);
+            c3 = Vector512.FusedMultiplyAdd(xv, Vector512.Create(w3[p]), c3);
+        }
+        c0.Store(yt + j0 * MaxRows); c1.Store(yt + j1 * MaxRows); c2.Store(yt + j2 * MaxRows); c3.Store(yt + j3 * MaxRows);
     }
 }
