@@ -8,7 +8,7 @@ namespace MannRl.Engine;
 /// <see cref="MathF.Exp"/> four lanes at a time, bit for bit: on Linux x64 MathF.Exp is glibc's expf, whose FMA
 /// variant computes in double from a 32-entry table of 2^(i/32) and a degree-3 polynomial; this is the same sequence of
 /// double operations (the same fused multiply-adds, the same table) in AVX2 lanes. The narrow softmax, 11 calls per
-/// row, spent more on the calls than on the rest of the layer. Inputs outside glibc's fast path (|x| ≥ 88, NaN) go to
+/// row, spent more on the calls than on the rest of the layer. Inputs outside glibc's fast path (NaN, x ≥ 88, x just above its underflow bound) go to
 /// MathF.Exp itself. <see cref="Exact"/> checks the lanes against MathF.Exp on this machine's libm at start-up; where
 /// they differ (another libm, no FMA) callers use MathF.Exp.
 /// </summary>
@@ -35,6 +35,9 @@ internal static class GlibcExpf
 
     /// <summary>Inputs below this give +0; glibc reaches that 0 through its underflow handler (errno, a thread-local lookup).</summary>
     private const float Underflow = -103.972076f; // -0x1.9fe368p6: ln 2^-150
+
+    /// <summary>From here up glibc takes the computation above (its own bound is -103.28, where results start to underflow).</summary>
+    private const float FastFrom = -103f;
 
     /// <summary>Whether <see cref="Exp"/>'s lanes are bit-identical to MathF.Exp here (checked once on a spread of inputs).</summary>
     public static readonly bool Exact = Avx2.IsSupported && Fma.IsSupported && SelfCheck();
@@ -77,8 +80,12 @@ internal static class GlibcExpf
         var y = Vector256.FusedMultiplyAdd(r, Vector256.Create(C2), Vector256<double>.One);
         y = Vector256.FusedMultiplyAdd(z, r2, y) * s;
         var e = Avx.ConvertToVector128Single(y);
-        // |x| ≥ 88 or NaN: glibc's special cases, element by element.
-        var slow = ~Vector128.LessThan(Vector128.Abs(x), Vector128.Create(88f));
+        // glibc computes the same for -103.28 ≤ x < 88.72 and returns +0 below ln 2^-150 (common in a confident
+        // softmax); the rest (near those bounds, NaN) is MathF.Exp's, element by element.
+        var underflow = Vector128.LessThan(x, Vector128.Create(Underflow));
+        e = Vector128.ConditionalSelect(underflow, Vector128<float>.Zero, e);
+        var fast = Vector128.GreaterThanOrEqual(x, Vector128.Create(FastFrom)) & Vector128.LessThan(x, Vector128.Create(88f));
+        var slow = ~(fast | underflow);
         if (slow != Vector128<float>.Zero)
         {
             for (int q = 0; q < 4; q++)
