@@ -112,8 +112,8 @@ public sealed class Linear : Module
         var dx = c.DX.WithRows(x.Rows);
         if (c.NeedsInputGradient)
         {
-            // dx = dy·W  (rows, in)
-            Gemm.Multiply(x.Rows, InFeatures, OutFeatures,
+            // dx = dy·W  (rows, in), or only its first columns: the product with W's first columns (same sums).
+            Gemm.Multiply(x.Rows, Math.Min(InFeatures, c.InputGradientColumns), OutFeatures,
                 dy.Data.AsSpan(dy.Offset), dy.Stride, false,
                 Weight.Value, InFeatures,
                 dx.Data, dx.Stride, accumulate: false);
