@@ -78,8 +78,8 @@ public sealed class MemoryLearner
             TensorPrimitives.Multiply(dExpected.AsSpan(), gamma, dExpected.AsSpan());
             _net.Backward(dExpected, _policyCtx);
         }
-        if (s.Clipping is double clip) GradClip.ClipGradNorm(_net.Parameters, (float)clip);
-        _optimizer.Step();
+        // Clipping's factor goes into the optimizer's own pass (the same rounded products, one pass fewer).
+        _optimizer.Step(s.Clipping is double clip ? GradClip.Coefficient(_net.Parameters, (float)clip) : 1f);
         return loss;
     }
 

@@ -211,8 +211,9 @@ public sealed class Trainer
         }
         ActionOptimizer.ZeroGrad();
         Action.Backward(_lossGrad, _actionCtx, gradientIsForLogits: _lossOnLogits);
-        if (_config.ActionClipping is double clip) GradClip.ClipGradNorm(Action.Parameters, (float)clip);
-        ActionOptimizer.Step();
+        // Clipping's factor goes into the optimizer's own pass (the same rounded products, one pass fewer).
+        float scale = _config.ActionClipping is double clip ? GradClip.Coefficient(Action.Parameters, (float)clip) : 1f;
+        ActionOptimizer.Step(scale);
         return loss;
     }
 

@@ -53,7 +53,7 @@ public sealed class Adam : Optimizer
         var v = _expAvgSq[index];
         var g = p.Grad;
         var w = p.Value;
-        float stepSize = _stepSize, bc2Sqrt = _bc2Sqrt;
+        float stepSize = _stepSize, bc2Sqrt = _bc2Sqrt, scale = GradientScale;
         float b1 = Beta1, b2 = Beta2, c1 = (float)(1 - (double)Beta1), c2 = (float)(1 - (double)Beta2), eps = Eps;
         int n = p.Length, j = 0;
         if (Vector512.IsHardwareAccelerated)
@@ -62,9 +62,10 @@ public sealed class Adam : Optimizer
             // depend on the vector width.
             var vb1 = Vector512.Create(b1); var vb2 = Vector512.Create(b2); var vc1 = Vector512.Create(c1); var vc2 = Vector512.Create(c2);
             var veps = Vector512.Create(eps); var vbc2 = Vector512.Create(bc2Sqrt); var vstep = Vector512.Create(stepSize);
+            var vscale = Vector512.Create(scale);
             for (; j <= n - Vector512<float>.Count; j += Vector512<float>.Count)
             {
-                var gj = Vector512.LoadUnsafe(ref g[0], (nuint)j);
+                var gj = Vector512.LoadUnsafe(ref g[0], (nuint)j) * vscale; // g·1 = g when not clipping
                 var mj = Vector512.LoadUnsafe(ref m[0], (nuint)j) * vb1 + gj * vc1;
                 var vj = Vector512.LoadUnsafe(ref v[0], (nuint)j) * vb2 + gj * gj * vc2;
                 mj.StoreUnsafe(ref m[0], (nuint)j);
@@ -75,7 +76,7 @@ public sealed class Adam : Optimizer
         }
         for (; j < n; j++)
         {
-            float gj = g[j];
+            float gj = g[j] * scale;
             m[j] = m[j] * b1 + gj * c1;
             v[j] = v[j] * b2 + gj * gj * c2;
             float denom = MathF.Sqrt(v[j]) / bc2Sqrt + eps;

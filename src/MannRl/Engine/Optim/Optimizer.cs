@@ -26,16 +26,28 @@ public abstract class Optimizer
     public long Steps { get; set; }
 
     /// <summary>One update from the current gradients.</summary>
-    public void Step()
+    public void Step() => Step(1f);
+
+    /// <summary>
+    /// One update from the current gradients times <paramref name="gradientScale"/>, exactly as if they had been
+    /// multiplied by it first (<see cref="GradClip.Coefficient"/>): the same rounded products, formed in registers,
+    /// which saves clipping's pass over every gradient. The stored gradients are left unscaled.
+    /// </summary>
+    public void Step(float gradientScale)
     {
         Steps++;
+        GradientScale = gradientScale;
         BeginStep();
         for (int i = 0; i < Parameters.Count; i++)
         {
             Update(i, Parameters[i]);
             Parameters[i].MarkChanged();
         }
+        GradientScale = 1f;
     }
+
+    /// <summary>The factor the current <see cref="Step(float)"/> applies to every gradient value (1: none).</summary>
+    protected float GradientScale { get; private set; } = 1f;
 
     /// <summary>Clears the gradients of all parameters.</summary>
     public void ZeroGrad()
