@@ -79,7 +79,7 @@ public sealed class MemoryLearner
             _net.Backward(dExpected, _policyCtx);
         }
         // Clipping's factor goes into the optimizer's own pass (the same rounded products, one pass fewer).
-        _optimizer.Step(s.Clipping is double clip ? GradClip.Coefficient(_net.Parameters, (float)clip) : 1f);
+        _optimizer.Step(s.Clipping is double clip ? GradClip.Coefficient(_net.Parameters, (float)clip) : 1f, clearGradients: false);
         return loss;
     }
 

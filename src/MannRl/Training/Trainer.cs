@@ -209,11 +209,11 @@ public sealed class Trainer
             probs.Row(r).CopyTo(_history.Action(0, slots[r]));
             _history.Loss(0, slots[r]) = _rowLosses[r];
         }
-        ActionOptimizer.ZeroGrad();
+        // The gradients are zero: a new trainer starts so, and every optimizer step below clears what it read.
         Action.Backward(_lossGrad, _actionCtx, gradientIsForLogits: _lossOnLogits);
         // Clipping's factor goes into the optimizer's own pass (the same rounded products, one pass fewer).
         float scale = _config.ActionClipping is double clip ? GradClip.Coefficient(Action.Parameters, (float)clip) : 1f;
-        ActionOptimizer.Step(scale);
+        ActionOptimizer.Step(scale, clearGradients: true);
         return loss;
     }
 

@@ -54,6 +54,7 @@ public sealed class Adam : Optimizer
         var g = p.Grad;
         var w = p.Value;
         float stepSize = _stepSize, bc2Sqrt = _bc2Sqrt, scale = GradientScale;
+        bool clear = ClearGradients;
         float b1 = Beta1, b2 = Beta2, c1 = (float)(1 - (double)Beta1), c2 = (float)(1 - (double)Beta2), eps = Eps;
         int n = p.Length, j = 0;
         if (Vector512.IsHardwareAccelerated)
@@ -66,6 +67,7 @@ public sealed class Adam : Optimizer
             for (; j <= n - Vector512<float>.Count; j += Vector512<float>.Count)
             {
                 var gj = Vector512.LoadUnsafe(ref g[0], (nuint)j) * vscale; // g·1 = g when not clipping
+                if (clear) Vector512<float>.Zero.StoreUnsafe(ref g[0], (nuint)j);
                 var mj = Vector512.LoadUnsafe(ref m[0], (nuint)j) * vb1 + gj * vc1;
                 var vj = Vector512.LoadUnsafe(ref v[0], (nuint)j) * vb2 + gj * gj * vc2;
                 mj.StoreUnsafe(ref m[0], (nuint)j);
@@ -77,6 +79,7 @@ public sealed class Adam : Optimizer
         for (; j < n; j++)
         {
             float gj = g[j] * scale;
+            if (clear) g[j] = 0f;
             m[j] = m[j] * b1 + gj * c1;
             v[j] = v[j] * b2 + gj * gj * c2;
             float denom = MathF.Sqrt(v[j]) / bc2Sqrt + eps;

@@ -14,7 +14,7 @@ public static class GradClip
 
     /// <summary>
     /// The factor <see cref="ClipGradNorm"/> would multiply the gradients by (1 when it leaves them), for
-    /// <see cref="Optimizer.Step(float)"/> to apply in its own pass.
+    /// <see cref="Optimizer.Step(float, bool)"/> to apply in its own pass.
     /// </summary>
     public static float Coefficient(IReadOnlyList<Parameter> parameters, float maxNorm) => CoefficientAndNorm(parameters, maxNorm, out _);
 

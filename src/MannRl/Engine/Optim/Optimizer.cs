@@ -26,17 +26,20 @@ public abstract class Optimizer
     public long Steps { get; set; }
 
     /// <summary>One update from the current gradients.</summary>
-    public void Step() => Step(1f);
+    public void Step() => Step(1f, clearGradients: false);
 
     /// <summary>
     /// One update from the current gradients times <paramref name="gradientScale"/>, exactly as if they had been
     /// multiplied by it first (<see cref="GradClip.Coefficient"/>): the same rounded products, formed in registers,
-    /// which saves clipping's pass over every gradient. The stored gradients are left unscaled.
+    /// which saves clipping's pass over every gradient. The stored gradients are left unscaled, or with
+    /// <paramref name="clearGradients"/> set to zero as they are read (what <see cref="ZeroGrad"/> before the next
+    /// backward would do, without its own pass).
     /// </summary>
-    public void Step(float gradientScale)
+    public void Step(float gradientScale, bool clearGradients)
     {
         Steps++;
         GradientScale = gradientScale;
+        ClearGradients = clearGradients;
         BeginStep();
         for (int i = 0; i < Parameters.Count; i++)
         {
@@ -44,10 +47,14 @@ public abstract class Optimizer
             Parameters[i].MarkChanged();
         }
         GradientScale = 1f;
+        ClearGradients = false;
     }
 
-    /// <summary>The factor the current <see cref="Step(float)"/> applies to every gradient value (1: none).</summary>
+    /// <summary>The factor the current <see cref="Step(float, bool)"/> applies to every gradient value (1: none).</summary>
     protected float GradientScale { get; private set; } = 1f;
+
+    /// <summary>Whether the current <see cref="Step(float, bool)"/> zeroes each gradient value after reading it.</summary>
+    protected bool ClearGradients { get; private set; }
 
     /// <summary>Clears the gradients of all parameters.</summary>
     public void ZeroGrad()

@@ -11,5 +11,6 @@ public sealed class Sgd(IReadOnlyList<Parameter> parameters, float lr) : Optimiz
     {
         if (GradientScale != 1f) System.Numerics.Tensors.TensorPrimitives.Multiply(p.Gradient, GradientScale, p.Gradient);
         System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(p.Gradient, -LearningRate, p.Values, p.Values); // w + (−lr)·g
+        if (ClearGradients) p.ZeroGrad();
     }
 }
