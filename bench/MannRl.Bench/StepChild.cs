@@ -191,7 +191,7 @@ public static class StepChild
             if (t == 1) PeakResidentBytes = ProcessMemory.PeakResidentBytes(); // one trainer, its data, training and evaluation
 
             Progress(s, $"{t} thread(s): step profile and product replay");
-            var profile = StepProfile.Measure(trainer, config, subset, s.ProfileRepeats);
+            var profile = StepProfile.Measure(trainer, config, Math.Min(s.ProfileRepeats, StepProfile.MaxPasses));
             double productSeconds = ProductReplay(Products!, s.ProfileRepeats);
             return new ThreadResult(t, WarmUpEpochs, trainRepeats, overhead, evalSeconds, profile.Parts, profile.ChainedSecondsPerStep, productSeconds);
         }
@@ -205,16 +205,31 @@ public static class StepChild
     {
         var rng = new Random(42);
         double total = 0;
-        foreach (var group in products.GroupBy(p => (p.M, p.N, p.K, p.TransA, Accumulate: p.Kind != "dX")))
+        foreach (var group in products.GroupBy(p => (p.M, p.N, p.K, p.TransA, Accumulate: p.Kind != "dX", Small: InPlaceForward(p))))
         {
-            var (m, n, k, transA, accumulate) = group.Key;
+            var (m, n, k, transA, accumulate, small) = group.Key;
             float[] a = Fill(rng, m * k), b = Fill(rng, k * n), c = new float[m * n];
             int lda = transA ? m : k;
-            double seconds = BenchTimer.MedianSeconds(() => Gemm.Multiply(m, n, k, a, lda, transA, b, n, c, n, accumulate), repeats);
+            Action product = () => Gemm.Multiply(m, n, k, a, lda, transA, b, n, c, n, accumulate);
+            if (small)
+            {
+                // As Linear runs it: W (n x k) read in place, no transposed copy.
+                Matrix x = Matrix.FromArray(m, k, a), y = new(m, n);
+                var bias = new float[n];
+                var scratch = new float[SmallBatchForward.ScratchLength(k, n)];
+                product = () => SmallBatchForward.Run(x, b, bias, y, scratch);
+            }
+            double seconds = BenchTimer.MedianSeconds(product, repeats);
             total += seconds * group.Sum(p => p.PerStep);
         }
         return total;
     }
+
+    /// <summary>Whether Linear computes this forward with <see cref="SmallBatchForward"/>: a batch of at most 16 rows whose
+    /// weight changed since the last product (the action net's, every step) or is small.</summary>
+    private static bool InPlaceForward(ProductUse p) =>
+        p.Kind == "forward" && p.M <= SmallBatchForward.MaxRows && SmallBatchForward.Available
+        && (p.Phase == "action step" || p.N * p.K <= SmallBatchForward.AlwaysBelow);
 
     private static float[] Fill(Random rng, int count)
     {

@@ -69,7 +69,7 @@ public static class StepsReport
         }
         L($"");
 
-        L($"## Where a step's time goes (us per step; parts timed one by one on the trainer's own nets)");
+        L($"## Where a step's time goes (us per step; the trainer's own stages, timed inside its passes)");
         L($"");
         var columns = results.SelectMany(r => r.Threads.Select(t => (r, t))).ToList();
         L($"| part | {string.Join(" | ", columns.Select(c => $"{c.r.Name} {c.t.Threads}t"))} |");
@@ -80,16 +80,15 @@ public static class StepsReport
             string name = columns[0].t.Profile[i].Name;
             L($"| {name} | {string.Join(" | ", columns.Select(c => Part(c.t, i)))} |");
         }
-        L($"| sum of the parts | {string.Join(" | ", columns.Select(c => $"{1e6 * c.t.Profile.Sum(p => p.SecondsPerStep):F1}"))} |");
-        L($"| the parts chained step after step (no trainer) | {string.Join(" | ", columns.Select(c => $"{1e6 * c.t.ChainedSecondsPerStep:F1}"))} |");
+        L($"| sum of the stages | {string.Join(" | ", columns.Select(c => $"{1e6 * c.t.Profile.Sum(p => p.SecondsPerStep):F1}"))} |");
+        L($"| profiled pass, per step | {string.Join(" | ", columns.Select(c => $"{1e6 * c.t.ChainedSecondsPerStep:F1}"))} |");
         L($"| measured step (median) | {string.Join(" | ", columns.Select(c => $"{1e6 * Stats(c.t.StepSeconds(c.r.NominalTrainingsPerStep)).Median:F1}"))} |");
-        L($"| trainer glue (step - chained parts) | {string.Join(" | ", columns.Select(c => $"{1e6 * (Stats(c.t.StepSeconds(c.r.NominalTrainingsPerStep)).Median - c.t.ChainedSecondsPerStep):F1}"))} |");
         L($"");
-        L($"Each part is timed alone in a tight loop (its data stay in cache as far as they fit); memory-training parts are amortised: " +
-          $"per training x mem_train_iterations / (settle + history). The chained row runs the same calls one step after another " +
-          $"(settle + history steps, the memory training in the last) without the trainer: its excess over the sum is what the parts " +
-          $"cost each other (caches). Trainer glue is the rest of the real step: batcher, history writes and gathers of the current step, " +
-          $"finite checks, the loop. The memory-net's transposed-weight refresh (once per training) is inside the update's time.");
+        L($"The stages are the trainer's public step API (`Trainer.BeginEpoch`, `NextBatch`, `TrainActionStep`, `TrainMemory`, " +
+          $"`WriteNextMemory`), the calls `Trainer.Train` makes, each timed where the pass runs it (median of up to " +
+          $"{StepProfile.MaxPasses} passes over the timed training set); the memory training is amortised: per training x " +
+          $"mem_train_iterations / (settle + history). The profiled pass's excess over the sum is the loop and the timers; the " +
+          $"measured step (the timed `Train` calls) differs from the profiled pass by noise, the shuffle and the epoch's set-up.");
         L($"");
 
         L($"## Full runs");
@@ -172,7 +171,7 @@ public static class StepsReport
           $"(inputs of 32 or more one-hot features) is looked up, no product. Memory-net training: two forwards and two backwards on mem_num_samples x batch rows, " +
           $"times mem_train_iterations/(settle+history) per step; rows are the nominal batch (the epoch tail has fewer). Not counted: bias, BatchNorm, " +
           $"activations, softmax, losses, clipping, optimizer updates (linear in the parameter or activation count).");
-        L($"- \"Products alone\": every product shape of the step timed by itself with `Gemm.Multiply` (random operands), weighted by its calls per step; " +
+        L($"- \"Products alone\": every product shape of the step timed by itself as the layers run it (`Gemm.Multiply`, or for a forward on at most 16 rows after a weight change the in-place `SmallBatchForward`; random operands), weighted by its calls per step; " +
           $"\"products / step time\" is that time over the measured step.");
         L($"- Load: the machine has {f.Cores} cores. A load average near or above 1 before the run means another process held a core for most " +
           $"of it; then the 2-thread rows measure two threads sharing one free core (contention), not the split of the work.");

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace MannRl.Engine;
 
@@ -202,7 +203,12 @@ public static class Gemm
         for (int i0 = 0; i0 < m; i0 += rows, packed += (nint)k * rows)
         {
             int live = Math.Min(rows, m - i0);
-            if (transA)
+            if (transA && live == rows && Vector256.IsHardwareAccelerated)
+            {
+                // A is k x m: the block's 8 values for step p are adjacent, one vector.
+                for (int p = 0; p < k; p++) Vector256.Store(Vector256.Load(a + p * lda + i0), packed + p * rows);
+            }
+            else if (transA)
             {
                 // A is k x m: the block's values for step p are already adjacent.
                 for (int p = 0; p < k; p++)
@@ -211,6 +217,17 @@ public static class Gemm
                     int r = 0;
                     for (; r < live; r++) dst[r] = src[r];
                     for (; r < rows; r++) dst[r] = 0f;
+                }
+            }
+            else if (live == rows && k >= rows && Avx.IsSupported)
+            {
+                // 8 x 8 blocks transposed in registers, the last k % 8 steps element by element.
+                int k8 = k & ~(rows - 1);
+                for (int p = 0; p < k8; p += rows) Transpose.Block8(a + i0 * lda + p, (int)lda, packed + p * rows, rows);
+                for (int r = 0; r < rows; r++)
+                {
+                    float* src = a + (i0 + r) * lda, dst = packed + r;
+                    for (int p = k8; p < k; p++) dst[p * rows] = src[p];
                 }
             }
             else

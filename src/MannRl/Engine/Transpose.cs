@@ -31,8 +31,9 @@ public static class Transpose
         }
     }
 
+    /// <summary>Transposes the 8 x 8 block at <paramref name="s"/> (row stride <paramref name="ls"/>) to <paramref name="d"/> (row stride <paramref name="ld"/>); needs AVX.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Block8(float* s, int ls, float* d, int ld)
+    internal static unsafe void Block8(float* s, int ls, float* d, int ld)
     {
         var r0 = Avx.LoadVector256(s); var r1 = Avx.LoadVector256(s + ls);
         var r2 = Avx.LoadVector256(s + 2 * ls); var r3 = Avx.LoadVector256(s + 3 * ls);

@@ -70,6 +70,8 @@ public sealed class DenseMemoryNet : MemoryNet
         if (c.Embedding is not null) c.Embedding.NeedsInputGradient = inputGradient;
         for (int i = 0; i < c.Hidden.Length; i++) c.Hidden[i].NeedsInputGradient = i > 0 || needBase;
         c.Output.NeedsInputGradient = needBase || _hidden.Length > 0;
+        // Without hidden layers only the input's (or its embedding's) columns of the base gradient are read.
+        if (_hidden.Length == 0) c.Output.InputGradientColumns = _inputWidth;
         return c;
     }
 

@@ -30,6 +30,7 @@ public sealed class EmbDann : ActionNet
     {
         var c = new Context(maxRows, _embeddingDim + MemoryDim, _embedding.CreateContext(maxRows), _body.CreateContext(maxRows));
         c.Embedding.NeedsInputGradient = inputGradient;
+        c.Body.InputGradientColumns = _embeddingDim; // the memory's columns of linear1's input gradient are never used
         return c;
     }
 

@@ -21,7 +21,7 @@ public sealed class FlatDann : ActionNet
 
     /// <inheritdoc/>
     protected override ModuleContext CreateBodyContext(int maxRows, bool inputGradient) =>
-        new Context(maxRows, InputDim + MemoryDim, _body.CreateContext(maxRows)) { InputGradient = inputGradient };
+        new Context(maxRows, InputDim + MemoryDim, _body.CreateContext(maxRows)) { InputGradient = inputGradient, InputGradientColumns = InputDim };
 
     /// <inheritdoc/>
     protected override Matrix ForwardLogits(Matrix input, Matrix memory, ModuleContext ctx, bool training)
@@ -50,6 +50,13 @@ public sealed class FlatDann : ActionNet
         public readonly Matrix Cat;
         public readonly ModuleContext Body;
         public Matrix? InputGradView;
+
+        // Only the input's columns of the body's input gradient are read (the memory is data).
+        public override int InputGradientColumns
+        {
+            get => Body.InputGradientColumns;
+            set => Body.InputGradientColumns = value;
+        }
 
         // The input is data unless a learned embedding sits in front.
         public bool InputGradient

@@ -32,6 +32,7 @@ public sealed class Trainer
     private readonly Transitions _transitions;
     private readonly MemoryLearner _memoryLearner;
     private readonly bool _lossOnLogits;
+    private int _epoch, _stepInEpoch;
 
     /// <summary>Builds the networks and optimizers of <paramref name="config"/> (dims already checked against the data).</summary>
     public Trainer(ExperimentConfig config, SequenceDataset data, ITrainingSink sink)
@@ -110,26 +111,23 @@ public sealed class Trainer
         {
             cancel.ThrowIfCancellationRequested();
             Log($"Starting epoch {epoch + 1}");
-            var trainSet = _data.TrainForEpoch(epoch);
-            _batcher.Restart(trainSet, _shuffle);
+            BeginEpoch(epoch);
             int stepsDone = 0, memoryTrainings = 0;
             double actionLossSum = 0, memoryLossSum = 0;
 
-            while (_batcher.Next())
+            while (NextBatch())
             {
-                actionLossSum += TrainActionStep(epoch, stepsDone);
-                if (stepsDone > 0 && stepsDone % (c.Settle + c.History) == 0)
+                actionLossSum += TrainActionStep();
+                if (MemoryTrainingDue)
                 {
                     for (int k = 0; k < c.MemTrainIterations; k++)
                     {
-                        memoryLossSum += TrainMemory(epoch, stepsDone);
+                        memoryLossSum += TrainMemory();
                         memoryTrainings++;
-                        MemoryTrainings++;
                     }
                 }
-                WriteNextMemory(epoch, stepsDone);
+                WriteNextMemory();
                 stepsDone++;
-                Steps++;
             }
 
             StepSchedule(_actionSchedule, "Action");
@@ -170,9 +168,31 @@ public sealed class Trainer
         return new TrainingSummary(lastTrain, lastValidation, Steps, MemoryTrainings, clock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>Step 1: the action net learns on the current batch; returns the mean loss over present slots.</summary>
-    private float TrainActionStep(int epoch, int step)
+    /// <summary>
+    /// Starts the pass of epoch <paramref name="epoch"/> (0-based) over its training sequences, shuffled. The steps
+    /// of the pass are then, as <see cref="Train"/> runs them: <see cref="NextBatch"/>, <see cref="TrainActionStep"/>,
+    /// <see cref="TrainMemory"/> (<c>mem_train_iterations</c> times when <see cref="MemoryTrainingDue"/>), and
+    /// <see cref="WriteNextMemory"/>. Public so that benchmarks time the real stages; <see cref="Train"/> adds the
+    /// epochs, learning-rate schedules, evaluations and checkpoints.
+    /// </summary>
+    public void BeginEpoch(int epoch)
     {
+        _epoch = epoch;
+        _stepInEpoch = 0;
+        _batcher.Restart(_data.TrainForEpoch(epoch), _shuffle);
+    }
+
+    /// <summary>Moves the pass to its next batch of symbols; false when the pass is over.</summary>
+    public bool NextBatch() => _batcher.Next();
+
+    /// <summary>Whether the memory-net trains at this step: every settle+history steps of the pass, from the first such step on.</summary>
+    public bool MemoryTrainingDue => _stepInEpoch > 0 && _stepInEpoch % (_config.Settle + _config.History) == 0;
+
+    /// <summary>Step stage 1: the action net learns on the current batch; returns the mean loss over present slots.</summary>
+    /// <exception cref="TrainingDivergedException">The loss is NaN or infinite.</exception>
+    public float TrainActionStep()
+    {
+        int epoch = _epoch, step = _stepInEpoch;
         var slots = _batcher.Present;
         int n = slots.Length;
         for (int r = 0; r < n; r++)
@@ -200,27 +220,41 @@ public sealed class Trainer
             probs.Row(r).CopyTo(_history.Action(0, slots[r]));
             _history.Loss(0, slots[r]) = _rowLosses[r];
         }
-        ActionOptimizer.ZeroGrad();
+        // The gradients are zero: a new trainer starts so, and every optimizer step below clears what it read.
         Action.Backward(_lossGrad, _actionCtx, gradientIsForLogits: _lossOnLogits);
-        if (_config.ActionClipping is double clip) GradClip.ClipGradNorm(Action.Parameters, (float)clip);
-        ActionOptimizer.Step();
+        // Clipping's factor goes into the optimizer's own pass (the same rounded products, one pass fewer).
+        float scale = _config.ActionClipping is double clip ? GradClip.Coefficient(Action.Parameters, (float)clip) : 1f;
+        ActionOptimizer.Step(scale, clearGradients: true);
         return loss;
     }
 
-    /// <summary>Step 2: Q-learning of the memory-net on <c>mem_num_samples</c> replayed transitions (spec section 5).</summary>
-    private float TrainMemory(int epoch, int step)
+    /// <summary>
+    /// Step stage 2: one Q-learning update of the memory-net on <c>mem_num_samples</c> replayed transitions (spec
+    /// section 5); returns its loss. <see cref="Train"/> runs it <c>mem_train_iterations</c> times where
+    /// <see cref="MemoryTrainingDue"/>.
+    /// </summary>
+    /// <exception cref="TrainingDivergedException">The loss is NaN or infinite.</exception>
+    public float TrainMemory()
     {
+        MemoryTrainings++;
         _replay.SampleDistinct(1, _history.Filled - 1, _ages);
         int rows = _history.GatherTransitions(_ages, _config.MemTrainWithTargets, _transitions);
         if (rows < 2) return 0; // BatchNorm needs two rows; a memory batch this small cannot occur with batch_size >= 2
         float loss = _memoryLearner.Update(_transitions);
-        if (!float.IsFinite(loss)) throw Diverged("memory-net", "memory loss", epoch, step, Memory.Tensors);
+        if (!float.IsFinite(loss)) throw Diverged("memory-net", "memory loss", _epoch, _stepInEpoch, Memory.Tensors);
         return loss;
     }
 
-    /// <summary>Step 3: push a new step whose memory is f(in, out, m) of the step just done (eval mode, detached).</summary>
-    private void WriteNextMemory(int epoch, int step)
+    /// <summary>
+    /// Step stage 3, which ends the step: the memory-net (eval mode, detached) writes f(in, out, m) of the step just
+    /// done as the memories of a new history step.
+    /// </summary>
+    /// <exception cref="TrainingDivergedException">A next memory is NaN or infinite.</exception>
+    public void WriteNextMemory()
     {
+        int epoch = _epoch, step = _stepInEpoch;
+        _stepInEpoch++;
+        Steps++;
         var slots = _batcher.Present;
         var (x, m) = GatherCurrent(slots);
         var next = Memory.Forward(x, _actionCtx.Probabilities, m, _nextMemoryCtx, training: false); // (n, M)

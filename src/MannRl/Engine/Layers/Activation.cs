@@ -37,7 +37,7 @@ public abstract class Activation : Module
         c.X = x;
         var y = c.Y.WithRows(x.Rows);
         if (IsElementwise && x.IsContiguous) ForwardRow(x.AsSpan(), y.AsSpan()); // one call for the whole batch
-        else for (int r = 0; r < x.Rows; r++) ForwardRow(x.Row(r), y.Row(r));
+        else ForwardRows(x, y);
         return y;
     }
 
@@ -58,6 +58,12 @@ public abstract class Activation : Module
 
     /// <summary>True when each output depends on its own input alone, so whole matrices can be mapped in one call.</summary>
     protected virtual bool IsElementwise => true;
+
+    /// <summary>y = f(x) row by row (a row-wise activation may override it to work on the batch at once).</summary>
+    protected virtual void ForwardRows(Matrix x, Matrix y)
+    {
+        for (int r = 0; r < x.Rows; r++) ForwardRow(x.Row(r), y.Row(r));
+    }
 
     /// <summary>y = f(x) for one row (or, when <see cref="IsElementwise"/>, any run of values).</summary>
     protected abstract void ForwardRow(ReadOnlySpan<float> x, Span<float> y);

@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace MannRl.Engine;
 
 /// <summary>
@@ -70,48 +68,23 @@ public sealed class BatchNorm1d : Module
         int n = x.Rows, f = Features;
         var xhat = c.XHat.WithRows(n);
         var y = c.Y.WithRows(n);
-        var mean = c.Mean.AsSpan(0, f);
-        var invStd = c.InvStd.AsSpan(0, f);
         if (training)
         {
             if (n < 2)
                 throw new ArgumentException($"BatchNorm1d in training mode needs at least 2 rows, got {n}");
-            var var = c.Var.AsSpan(0, f);
-            mean.Clear();
-            for (int r = 0; r < n; r++) TensorPrimitives.Add(mean, x.Row(r), mean);
-            TensorPrimitives.Multiply(mean, 1f / n, mean);
-            var.Clear();
-            for (int r = 0; r < n; r++)
-            {
-                var d = xhat.Row(r); // scratch: x - mean
-                TensorPrimitives.Subtract(x.Row(r), mean, d);
-                TensorPrimitives.MultiplyAdd(d, d, var, var);
-            }
-            TensorPrimitives.Multiply(var, 1f / n, var);
-            for (int j = 0; j < f; j++) invStd[j] = 1f / MathF.Sqrt(var[j] + Eps);
+            BatchNormKernels.TrainForward(x, xhat, y, Weight.Values, Bias.Values, Eps, c.Mean, c.Var, c.InvStd);
             float m = Momentum, unbias = n / (float)(n - 1);
             for (int j = 0; j < f; j++)
             {
-                RunningMean[j] = (1 - m) * RunningMean[j] + m * mean[j];
-                RunningVar[j] = (1 - m) * RunningVar[j] + m * var[j] * unbias;
+                RunningMean[j] = (1 - m) * RunningMean[j] + m * c.Mean[j];
+                RunningVar[j] = (1 - m) * RunningVar[j] + m * c.Var[j] * unbias;
             }
             BatchesTracked++;
-            for (int r = 0; r < n; r++) TensorPrimitives.Multiply(xhat.Row(r), invStd, xhat.Row(r));
         }
         else
         {
-            RunningMean.CopyTo(mean);
-            for (int j = 0; j < f; j++) invStd[j] = 1f / MathF.Sqrt(RunningVar[j] + Eps);
-            for (int r = 0; r < n; r++)
-            {
-                var h = xhat.Row(r);
-                TensorPrimitives.Subtract(x.Row(r), mean, h);
-                TensorPrimitives.Multiply(h, invStd, h);
-            }
+            BatchNormKernels.EvalForward(x, xhat, y, Weight.Values, Bias.Values, Eps, RunningMean, RunningVar, c.InvStd);
         }
-        var gamma = Weight.Values;
-        var beta = Bias.Values;
-        for (int r = 0; r < n; r++) TensorPrimitives.MultiplyAdd(xhat.Row(r), gamma, beta, y.Row(r));
         return y;
     }
 
@@ -124,42 +97,8 @@ public sealed class BatchNorm1d : Module
         if (dy.Rows != n || dy.Cols != f)
             throw new ArgumentException($"BatchNorm1d.Backward: dy is {dy.Rows}x{dy.Cols}, expected {n}x{f}");
         var dx = c.DX.WithRows(n);
-        var sumDy = c.Mean.AsSpan(f, f);     // Σ dy
-        var sumDyXhat = c.Var.AsSpan(f, f);  // Σ dy·x̂
-        sumDy.Clear();
-        sumDyXhat.Clear();
-        for (int r = 0; r < n; r++)
-        {
-            TensorPrimitives.Add(sumDy, dy.Row(r), sumDy);
-            TensorPrimitives.MultiplyAdd(dy.Row(r), xhat.Row(r), sumDyXhat, sumDyXhat);
-        }
-        TensorPrimitives.Add(Weight.Gradient, sumDyXhat, Weight.Gradient);
-        TensorPrimitives.Add(Bias.Gradient, sumDy, Bias.Gradient);
-        if (!c.NeedsInputGradient) return dx;
-
-        var gamma = Weight.Values;
-        var invStd = c.InvStd.AsSpan(0, f);
-        if (c.Training)
-        {
-            // dx = γ·invstd/n · (n·dy − Σdy − x̂·Σ(dy·x̂))
-            var scale = c.Scale.AsSpan(0, f);
-            TensorPrimitives.Multiply(gamma, invStd, scale);
-            TensorPrimitives.Multiply(scale, 1f / n, scale);
-            float nf = n;
-            for (int r = 0; r < n; r++)
-            {
-                var d = dx.Row(r);
-                var g = dy.Row(r);
-                var h = xhat.Row(r);
-                for (int j = 0; j < f; j++) d[j] = (nf * g[j] - sumDy[j] - h[j] * sumDyXhat[j]) * scale[j];
-            }
-        }
-        else
-        {
-            var scale = c.Scale.AsSpan(0, f);
-            TensorPrimitives.Multiply(gamma, invStd, scale);
-            for (int r = 0; r < n; r++) TensorPrimitives.Multiply(dy.Row(r), scale, dx.Row(r));
-        }
+        BatchNormKernels.Backward(dy, xhat, c.NeedsInputGradient ? dx : null, c.Training, Weight.Values, c.InvStd,
+            Weight.Gradient, Bias.Gradient);
         return dx;
     }
 
@@ -168,9 +107,8 @@ public sealed class BatchNorm1d : Module
         public readonly Matrix XHat = new(maxRows, features);
         public readonly Matrix Y = new(maxRows, features);
         public readonly Matrix DX = new(maxRows, features);
-        public readonly float[] Mean = new float[2 * features];
-        public readonly float[] Var = new float[2 * features];
+        public readonly float[] Mean = new float[features];
+        public readonly float[] Var = new float[features];
         public readonly float[] InvStd = new float[features];
-        public readonly float[] Scale = new float[features];
     }
 }

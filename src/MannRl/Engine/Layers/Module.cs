@@ -66,6 +66,13 @@ public class ModuleContext
     /// </summary>
     public virtual bool NeedsInputGradient { get; set; } = true;
 
+    /// <summary>
+    /// How many leading columns of dL/dx backward must compute when <see cref="NeedsInputGradient"/> (all by default).
+    /// A net whose input is cat(embedding, memory) only trains through the embedding's columns; a Linear then skips
+    /// the product for the rest, which it leaves undefined.
+    /// </summary>
+    public virtual int InputGradientColumns { get; set; } = int.MaxValue;
+
     /// <summary>Whether the last forward ran in training mode.</summary>
     public bool Training { get; set; }
 }

@@ -62,5 +62,11 @@ public sealed class Sequential : Module
             get => Children[0].NeedsInputGradient;
             set => Children[0].NeedsInputGradient = value;
         }
+
+        public override int InputGradientColumns
+        {
+            get => Children[0].InputGradientColumns;
+            set => Children[0].InputGradientColumns = value;
+        }
     }
 }

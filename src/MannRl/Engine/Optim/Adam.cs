@@ -35,6 +35,17 @@ public sealed class Adam : Optimizer
     /// <inheritdoc/>
     public override IReadOnlyDictionary<string, float[]> State { get; }
 
+    private float _stepSize, _bc2Sqrt;
+
+    /// <inheritdoc/>
+    protected override void BeginStep()
+    {
+        // Two pow calls per step rather than per parameter: a measurable share of the logic step's 6 small tensors.
+        double bc1 = 1 - Math.Pow(Beta1, Steps), bc2 = 1 - Math.Pow(Beta2, Steps);
+        _stepSize = (float)(LearningRate / bc1);
+        _bc2Sqrt = (float)Math.Sqrt(bc2);
+    }
+
     /// <inheritdoc/>
     protected override void Update(int index, Parameter p)
     {
@@ -42,9 +53,8 @@ public sealed class Adam : Optimizer
         var v = _expAvgSq[index];
         var g = p.Grad;
         var w = p.Value;
-        double bc1 = 1 - Math.Pow(Beta1, Steps), bc2 = 1 - Math.Pow(Beta2, Steps);
-        float stepSize = (float)(LearningRate / bc1);
-        float bc2Sqrt = (float)Math.Sqrt(bc2);
+        float stepSize = _stepSize, bc2Sqrt = _bc2Sqrt, scale = GradientScale;
+        bool clear = ClearGradients;
         float b1 = Beta1, b2 = Beta2, c1 = (float)(1 - (double)Beta1), c2 = (float)(1 - (double)Beta2), eps = Eps;
         int n = p.Length, j = 0;
         if (Vector512.IsHardwareAccelerated)
@@ -53,9 +63,11 @@ public sealed class Adam : Optimizer
             // depend on the vector width.
             var vb1 = Vector512.Create(b1); var vb2 = Vector512.Create(b2); var vc1 = Vector512.Create(c1); var vc2 = Vector512.Create(c2);
             var veps = Vector512.Create(eps); var vbc2 = Vector512.Create(bc2Sqrt); var vstep = Vector512.Create(stepSize);
+            var vscale = Vector512.Create(scale);
             for (; j <= n - Vector512<float>.Count; j += Vector512<float>.Count)
             {
-                var gj = Vector512.LoadUnsafe(ref g[0], (nuint)j);
+                var gj = Vector512.LoadUnsafe(ref g[0], (nuint)j) * vscale; // g·1 = g when not clipping
+                if (clear) Vector512<float>.Zero.StoreUnsafe(ref g[0], (nuint)j);
                 var mj = Vector512.LoadUnsafe(ref m[0], (nuint)j) * vb1 + gj * vc1;
                 var vj = Vector512.LoadUnsafe(ref v[0], (nuint)j) * vb2 + gj * gj * vc2;
                 mj.StoreUnsafe(ref m[0], (nuint)j);
@@ -66,7 +78,8 @@ public sealed class Adam : Optimizer
         }
         for (; j < n; j++)
         {
-            float gj = g[j];
+            float gj = g[j] * scale;
+            if (clear) g[j] = 0f;
             m[j] = m[j] * b1 + gj * c1;
             v[j] = v[j] * b2 + gj * gj * c2;
             float denom = MathF.Sqrt(v[j]) / bc2Sqrt + eps;

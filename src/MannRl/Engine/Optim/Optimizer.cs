@@ -26,20 +26,45 @@ public abstract class Optimizer
     public long Steps { get; set; }
 
     /// <summary>One update from the current gradients.</summary>
-    public void Step()
+    public void Step() => Step(1f, clearGradients: false);
+
+    /// <summary>
+    /// One update from the current gradients times <paramref name="gradientScale"/>, exactly as if they had been
+    /// multiplied by it first (<see cref="GradClip.Coefficient"/>): the same rounded products, formed in registers,
+    /// which saves clipping's pass over every gradient. The stored gradients are left unscaled, or with
+    /// <paramref name="clearGradients"/> set to zero as they are read (what <see cref="ZeroGrad"/> before the next
+    /// backward would do, without its own pass).
+    /// </summary>
+    public void Step(float gradientScale, bool clearGradients)
     {
         Steps++;
+        GradientScale = gradientScale;
+        ClearGradients = clearGradients;
+        BeginStep();
         for (int i = 0; i < Parameters.Count; i++)
         {
             Update(i, Parameters[i]);
             Parameters[i].MarkChanged();
         }
+        GradientScale = 1f;
+        ClearGradients = false;
     }
+
+    /// <summary>The factor the current <see cref="Step(float, bool)"/> applies to every gradient value (1: none).</summary>
+    protected float GradientScale { get; private set; } = 1f;
+
+    /// <summary>Whether the current <see cref="Step(float, bool)"/> zeroes each gradient value after reading it.</summary>
+    protected bool ClearGradients { get; private set; }
 
     /// <summary>Clears the gradients of all parameters.</summary>
     public void ZeroGrad()
     {
         for (int i = 0; i < Parameters.Count; i++) Parameters[i].ZeroGrad(); // no enumerator per step
+    }
+
+    /// <summary>Computes what every parameter's update of this step shares (once per step, not per parameter).</summary>
+    protected virtual void BeginStep()
+    {
     }
 
     /// <summary>Updates parameter <paramref name="index"/> (the step counter is already incremented).</summary>

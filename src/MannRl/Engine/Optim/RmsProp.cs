@@ -35,15 +35,18 @@ public sealed class RmsProp : Optimizer
         var s = _squareAvg[index];
         var g = p.Grad;
         var w = p.Value;
-        float a = Alpha, c = (float)(1 - (double)Alpha), lr = LearningRate, eps = Eps;
+        float a = Alpha, c = (float)(1 - (double)Alpha), lr = LearningRate, eps = Eps, scale = GradientScale;
+        bool clear = ClearGradients;
         int n = p.Length, j = 0;
         if (Vector512.IsHardwareAccelerated)
         {
             // Same IEEE operations per element as the scalar tail, so results do not depend on the vector width.
             var va = Vector512.Create(a); var vc = Vector512.Create(c); var vlr = Vector512.Create(lr); var veps = Vector512.Create(eps);
+            var vscale = Vector512.Create(scale);
             for (; j <= n - Vector512<float>.Count; j += Vector512<float>.Count)
             {
-                var gj = Vector512.LoadUnsafe(ref g[0], (nuint)j);
+                var gj = Vector512.LoadUnsafe(ref g[0], (nuint)j) * vscale; // g·1 = g when not clipping
+                if (clear) Vector512<float>.Zero.StoreUnsafe(ref g[0], (nuint)j);
                 var sj = Vector512.LoadUnsafe(ref s[0], (nuint)j) * va + gj * gj * vc;
                 sj.StoreUnsafe(ref s[0], (nuint)j);
                 (Vector512.LoadUnsafe(ref w[0], (nuint)j) - vlr * (gj / (Vector512.Sqrt(sj) + veps))).StoreUnsafe(ref w[0], (nuint)j);
@@ -51,7 +54,8 @@ public sealed class RmsProp : Optimizer
         }
         for (; j < n; j++)
         {
-            float gj = g[j];
+            float gj = g[j] * scale;
+            if (clear) g[j] = 0f;
             s[j] = s[j] * a + gj * gj * c;
             w[j] -= lr * (gj / (MathF.Sqrt(s[j]) + eps));
         }

@@ -9,6 +9,8 @@ public sealed class Sgd(IReadOnlyList<Parameter> parameters, float lr) : Optimiz
     /// <inheritdoc/>
     protected override void Update(int index, Parameter p)
     {
+        if (GradientScale != 1f) System.Numerics.Tensors.TensorPrimitives.Multiply(p.Gradient, GradientScale, p.Gradient);
         System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(p.Gradient, -LearningRate, p.Values, p.Values); // w + (−lr)·g
+        if (ClearGradients) p.ZeroGrad();
     }
 }
