@@ -144,6 +144,7 @@ public sealed class Trainer
             smoothTrain.Add(tm.WeightedF1);
             smoothValidation.Add(vm.WeightedF1);
             Log($"number of memory trainings: {MemoryTrainings}");
+            if (c.MemResetProbability > 0) Log($"memory resets at sequence starts: {MemoryResets}");
             Log($"action loss: {F(actionLoss)}");
             Log($"memory loss: {F(memoryLoss ?? -1)}");
             Log($"eval on train: micro p {F(tm.MicroPrecision)}  r {F(tm.MicroRecall)}  f1 {F(tm.MicroF1)}  weighted p {F(tm.WeightedPrecision)}  r {F(tm.WeightedRecall)}  f1 {F(tm.WeightedF1)}  smooth-weighted-f1 {F(smoothTrain.Mean)}{Answers(trainEval)}");

@@ -151,8 +151,10 @@ public class TrainerTests
         c.MemResetProbability = p;
         c.Validate();
         var data = SmallLogic(sequences, 40);
-        var trainer = new Trainer(c, data, new RecordingSink());
+        var sink = new RecordingSink();
+        var trainer = new Trainer(c, data, sink);
         trainer.Train();
+        Assert.Equal(p > 0, sink.Lines.Contains($"memory resets at sequence starts: {trainer.MemoryResets}"));
         // Every sequence starts once per epoch, except the few left waiting when the batch falls below two slots.
         double starts = epochs * sequences;
         Assert.InRange(trainer.MemoryResets, (long)(p * (starts - epochs * c.BatchSize) * 0.8), (long)(p * starts * 1.2));
