@@ -1,19 +1,21 @@
 namespace MannRl.Engine;
 
 /// <summary>
-/// Persistent helper threads for multi-threaded products. The calling thread publishes a <see cref="GemmJob"/>, wakes
-/// helpers and takes tasks itself; every thread pulls the next task index from a shared counter until none is left,
-/// so a core slowed by other work simply takes fewer tasks. Nothing is allocated per product (no closures, no Task
-/// objects). One product uses the helpers at a time; a concurrent caller is told to run alone instead, which gives the
-/// same bits.
+/// Persistent helper threads for multi-threaded products and other large element-wise passes (optimizer updates). The
+/// calling thread publishes a <see cref="GemmJob"/> (or a task function with its state), wakes helpers and takes
+/// tasks itself; every thread pulls the next task index from a shared counter until none is left, so a core slowed by
+/// other work simply takes fewer tasks. Nothing is allocated per job (no closures, no Task objects). One job uses the
+/// helpers at a time; a concurrent caller is told to run alone instead, which gives the same bits.
 /// </summary>
-internal static class GemmWorkers
+internal static unsafe class GemmWorkers
 {
     private static readonly object Gate = new();
     private static readonly SemaphoreSlim Wake = new(0);
     private static readonly ManualResetEventSlim AllDone = new(false);
     private static int s_threadCount;
     private static GemmJob s_job;
+    private static delegate*<void*, int, void> s_task; // null: the job is s_job
+    private static void* s_state;
     private static int s_taskCount;
     private static int s_nextTask;
     private static int s_busyHelpers;
@@ -25,11 +27,31 @@ internal static class GemmWorkers
     public static bool TryRun(in GemmJob job, int helpers)
     {
         if (helpers < 1 || !Monitor.TryEnter(Gate)) return false;
+        s_job = job;
+        s_task = null;
+        return RunHeld(job.Tasks, helpers);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="task"/>(<paramref name="state"/>, i) for i = 0..<paramref name="tasks"/>-1 on the caller and
+    /// up to <paramref name="helpers"/> helper threads; the tasks must write disjoint data. <paramref name="state"/> must
+    /// stay valid until this returns (it waits for every task). False (nothing run) when another job holds the helpers.
+    /// </summary>
+    public static bool TryRun(delegate*<void*, int, void> task, void* state, int tasks, int helpers)
+    {
+        if (helpers < 1 || !Monitor.TryEnter(Gate)) return false;
+        s_task = task;
+        s_state = state;
+        return RunHeld(tasks, helpers);
+    }
+
+    // Called with the gate held; releases it.
+    private static bool RunHeld(int tasks, int helpers)
+    {
         try
         {
             EnsureThreads(helpers);
-            s_job = job;
-            s_taskCount = job.Tasks;
+            s_taskCount = tasks;
             s_nextTask = 0;
             s_busyHelpers = helpers;
             AllDone.Reset();
@@ -46,6 +68,8 @@ internal static class GemmWorkers
         }
         finally
         {
+            s_task = null;
+            s_state = null;
             Monitor.Exit(Gate);
         }
     }
@@ -54,7 +78,10 @@ internal static class GemmWorkers
     {
         int task;
         while ((task = Interlocked.Increment(ref s_nextTask) - 1) < s_taskCount)
-            s_job.RunTask(task);
+        {
+            if (s_task != null) s_task(s_state, task);
+            else s_job.RunTask(task);
+        }
     }
 
     private static void EnsureThreads(int count)

@@ -56,16 +56,9 @@ internal static class SmallBatchForward
                 for (; r < MaxRows; r++) d[r] = 0f;
             }
 
-            int j = 0;
-            for (; j <= n - Outputs; j += Outputs) Block8(xt, w + j * k, k, b + j, yt + j * MaxRows);
-            // The last 1-7 outputs as chains of four (the missing ones repeat the last output, stored over it again):
-            // one dependent chain per output would wait on the FMA latency.
-            for (; j < n; j += 4)
-            {
-                int last = n - 1;
-                int j1 = Math.Min(j + 1, last), j2 = Math.Min(j + 2, last), j3 = Math.Min(j + 3, last);
-                Block4(xt, w, k, b, yt, j, j1, j2, j3);
-            }
+            // Outputs are independent: wide layers spread them over threads (ranges of multiples of 16 outputs).
+            var job = new OutputsJob { Xt = xt, W = w, K = k, B = b, Yt = yt };
+            ElementwiseTasks.Run(&RunOutputs, &job, n, (int)Math.Max(Gemm.WorkPerThread / (MaxRows * (long)k), 1));
 
             // Yᵀ (out x 16) back to the batch's rows.
             float* yp = ys + y.Offset;
@@ -75,6 +68,28 @@ internal static class SmallBatchForward
                 float* d = yp + r * y.Stride;
                 for (int c = 0; c < n; c++) d[c] = yt[c * MaxRows + r];
             }
+        }
+    }
+
+    private unsafe struct OutputsJob
+    {
+        public float* Xt, W, B, Yt;
+        public int K;
+    }
+
+    // Outputs [start, end) into Yᵀ: eight at a time, the last 1-7 as chains of four (the missing ones repeat the range's
+    // last output, stored over it again): one dependent chain per output would wait on the FMA latency.
+    private static unsafe void RunOutputs(void* state, int start, int end)
+    {
+        ref var s = ref *(OutputsJob*)state;
+        float* xt = s.Xt, w = s.W, b = s.B, yt = s.Yt;
+        int k = s.K, j = start;
+        for (; j <= end - Outputs; j += Outputs) Block8(xt, w + j * k, k, b + j, yt + j * MaxRows);
+        for (; j < end; j += 4)
+        {
+            int last = end - 1;
+            int j1 = Math.Min(j + 1, last), j2 = Math.Min(j + 2, last), j3 = Math.Min(j + 3, last);
+            Block4(xt, w, k, b, yt, j, j1, j2, j3);
         }
     }
 

@@ -109,4 +109,52 @@ public sealed class GemmThreadTests : IDisposable
         for (int s = 0; s < cases.Length; s++)
             Assert.True(expected[s].AsSpan().SequenceEqual(results[s]), $"case {s} differs when run concurrently");
     }
+
+    [Theory]
+    [InlineData(475, 475, 16)] // POS's action layer: spread over threads
+    [InlineData(475, 175, 13)] // the memory-net's next-memory forward, a partial batch
+    [InlineData(1120, 70, 16)] // fewer outputs than the tasks' 16-output ranges need
+    public void SmallBatchForwardGivesIdenticalBitsOnEveryThreadCount(int inF, int outF, int rows)
+    {
+        if (!SmallBatchForward.Available) return; // the path only exists with 512-bit vectors
+        var rng = new Rng(11);
+        var lin = new Linear(inF, outF, rng);
+        var x = new Matrix(rows, inF);
+        for (int r = 0; r < rows; r++) foreach (ref float v in x.Row(r)) v = rng.Uniform(-2, 2);
+        float[] Forward(int threads)
+        {
+            Gemm.MaxThreads = threads;
+            lin.Weight.MarkChanged(); // a fresh weight: the in-place path, as after an optimizer step
+            return lin.Forward(x, lin.CreateContext(rows), training: true).ToArray();
+        }
+        var single = Forward(1);
+        foreach (int threads in new[] { 2, 3 })
+            Assert.Equal(single, Forward(threads));
+    }
+
+    [Theory]
+    [InlineData(250_374)] // POS's action net weight and bias, in one tensor
+    [InlineData(65_539)] // a tail after the vector loop
+    public void AdamGivesIdenticalBitsOnEveryThreadCount(int length)
+    {
+        float[] Train(int threads)
+        {
+            Gemm.MaxThreads = threads;
+            var rng = new Rng(3);
+            var p = new Parameter("w", length);
+            foreach (ref float v in p.Values) v = rng.Uniform(-1, 1);
+            var adam = new Adam([p], 1e-3f);
+            for (int step = 0; step < 3; step++)
+            {
+                foreach (ref float g in p.Gradient) g = rng.Uniform(-1, 1);
+                adam.Step(0.5f, clearGradients: true);
+                Assert.True(p.Gradient.IndexOfAnyExcept(0f) < 0, "the step clears the gradients it reads");
+            }
+            return p.Values.ToArray();
+        }
+        var single = Train(1);
+        foreach (int threads in new[] { 2, 3 })
+            Assert.Equal(single, Train(threads));
+    }
 }
+

@@ -47,43 +47,70 @@ public sealed class Adam : Optimizer
     }
 
     /// <inheritdoc/>
-    protected override void Update(int index, Parameter p)
+    protected override unsafe void Update(int index, Parameter p)
     {
-        var m = _expAvg[index];
-        var v = _expAvgSq[index];
-        var g = p.Grad;
-        var w = p.Value;
-        float stepSize = _stepSize, bc2Sqrt = _bc2Sqrt, scale = GradientScale;
-        bool clear = ClearGradients;
-        float b1 = Beta1, b2 = Beta2, c1 = (float)(1 - (double)Beta1), c2 = (float)(1 - (double)Beta2), eps = Eps;
-        int n = p.Length, j = 0;
+        fixed (float* g = p.Grad, w = p.Value, m = _expAvg[index], v = _expAvgSq[index])
+        {
+            var job = new UpdateJob
+            {
+                G = g,
+                W = w,
+                M = m,
+                V = v,
+                StepSize = _stepSize,
+                Bc2Sqrt = _bc2Sqrt,
+                Scale = GradientScale,
+                Clear = ClearGradients,
+                B1 = Beta1,
+                B2 = Beta2,
+                C1 = (float)(1 - (double)Beta1),
+                C2 = (float)(1 - (double)Beta2),
+                Eps = Eps,
+            };
+            ElementwiseTasks.Run(&RunRange, &job, p.Length);
+        }
+    }
+
+    private unsafe struct UpdateJob
+    {
+        public float* G, W, M, V;
+        public float StepSize, Bc2Sqrt, Scale, B1, B2, C1, C2, Eps;
+        public bool Clear;
+    }
+
+    // Elements [start, end) of one parameter; each element's operations do not depend on how the range is cut.
+    private static unsafe void RunRange(void* state, int start, int end)
+    {
+        ref var s = ref *(UpdateJob*)state;
+        float* g = s.G, w = s.W, m = s.M, v = s.V;
+        int j = start;
         if (Vector512.IsHardwareAccelerated)
         {
             // The same IEEE operations per element as the scalar tail (no fused multiply-add), so results do not
             // depend on the vector width.
-            var vb1 = Vector512.Create(b1); var vb2 = Vector512.Create(b2); var vc1 = Vector512.Create(c1); var vc2 = Vector512.Create(c2);
-            var veps = Vector512.Create(eps); var vbc2 = Vector512.Create(bc2Sqrt); var vstep = Vector512.Create(stepSize);
-            var vscale = Vector512.Create(scale);
-            for (; j <= n - Vector512<float>.Count; j += Vector512<float>.Count)
+            var vb1 = Vector512.Create(s.B1); var vb2 = Vector512.Create(s.B2); var vc1 = Vector512.Create(s.C1); var vc2 = Vector512.Create(s.C2);
+            var veps = Vector512.Create(s.Eps); var vbc2 = Vector512.Create(s.Bc2Sqrt); var vstep = Vector512.Create(s.StepSize);
+            var vscale = Vector512.Create(s.Scale);
+            for (; j <= end - Vector512<float>.Count; j += Vector512<float>.Count)
             {
-                var gj = Vector512.LoadUnsafe(ref g[0], (nuint)j) * vscale; // g·1 = g when not clipping
-                if (clear) Vector512<float>.Zero.StoreUnsafe(ref g[0], (nuint)j);
-                var mj = Vector512.LoadUnsafe(ref m[0], (nuint)j) * vb1 + gj * vc1;
-                var vj = Vector512.LoadUnsafe(ref v[0], (nuint)j) * vb2 + gj * gj * vc2;
-                mj.StoreUnsafe(ref m[0], (nuint)j);
-                vj.StoreUnsafe(ref v[0], (nuint)j);
+                var gj = Vector512.Load(g + j) * vscale; // g·1 = g when not clipping
+                if (s.Clear) Vector512<float>.Zero.Store(g + j);
+                var mj = Vector512.Load(m + j) * vb1 + gj * vc1;
+                var vj = Vector512.Load(v + j) * vb2 + gj * gj * vc2;
+                mj.Store(m + j);
+                vj.Store(v + j);
                 var denom = Vector512.Sqrt(vj) / vbc2 + veps;
-                (Vector512.LoadUnsafe(ref w[0], (nuint)j) - vstep * (mj / denom)).StoreUnsafe(ref w[0], (nuint)j);
+                (Vector512.Load(w + j) - vstep * (mj / denom)).Store(w + j);
             }
         }
-        for (; j < n; j++)
+        for (; j < end; j++)
         {
-            float gj = g[j] * scale;
-            if (clear) g[j] = 0f;
-            m[j] = m[j] * b1 + gj * c1;
-            v[j] = v[j] * b2 + gj * gj * c2;
-            float denom = MathF.Sqrt(v[j]) / bc2Sqrt + eps;
-            w[j] -= stepSize * (m[j] / denom);
+            float gj = g[j] * s.Scale;
+            if (s.Clear) g[j] = 0f;
+            m[j] = m[j] * s.B1 + gj * s.C1;
+            v[j] = v[j] * s.B2 + gj * gj * s.C2;
+            float denom = MathF.Sqrt(v[j]) / s.Bc2Sqrt + s.Eps;
+            w[j] -= s.StepSize * (m[j] / denom);
         }
     }
 }
