@@ -174,7 +174,7 @@ public static class Gemm
             int threads = (int)Math.Clamp(work / WorkPerThread, 1, MaxThreads);
             // Four tasks per thread let a thread whose core is busy elsewhere take fewer of them.
             job.Split(threads == 1 ? 1 : 4 * threads);
-            if (threads > 1 && job.Tasks > 1 && GemmWorkers.TryRun(job, Math.Min(threads, job.Tasks) - 1)) return;
+            if (threads > 1 && job.Tasks > 1 && GemmWorkers.TryRun(&GemmJob.RunTask, &job, job.Tasks, Math.Min(threads, job.Tasks) - 1)) return;
             for (int t = 0; t < job.Tasks; t++) job.RunTask(t);
         }
     }

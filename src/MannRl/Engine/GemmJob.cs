@@ -82,6 +82,9 @@ internal unsafe struct GemmJob
         RowChunks = (Blocks + TaskBlocks - 1) / TaskBlocks;
     }
 
+    /// <summary>Computes task <paramref name="task"/> of the job at <paramref name="job"/>: the form <see cref="GemmWorkers"/> runs.</summary>
+    public static void RunTask(void* job, int task) => ((GemmJob*)job)->RunTask(task);
+
     /// <summary>Computes task <paramref name="task"/> of <see cref="Tasks"/>.</summary>
     public readonly void RunTask(int task)
     {

@@ -2,8 +2,8 @@ namespace MannRl.Engine;
 
 /// <summary>
 /// Persistent helper threads for multi-threaded products and other large element-wise passes (optimizer updates). The
-/// calling thread publishes a <see cref="GemmJob"/> (or a task function with its state), wakes helpers and takes
-/// tasks itself; every thread pulls the next task index from a shared counter until none is left, so a core slowed by
+/// calling thread publishes a task function with its state (a <see cref="GemmJob"/>, a range cut), wakes helpers and
+/// takes tasks itself; every thread pulls the next task index from a shared counter until none is left, so a core slowed by
 /// other work simply takes fewer tasks. Nothing is allocated per job (no closures, no Task objects). One job uses the
 /// helpers at a time; a concurrent caller is told to run alone instead, which gives the same bits.
 /// </summary>
@@ -13,24 +13,11 @@ internal static unsafe class GemmWorkers
     private static readonly SemaphoreSlim Wake = new(0);
     private static readonly ManualResetEventSlim AllDone = new(false);
     private static int s_threadCount;
-    private static GemmJob s_job;
-    private static delegate*<void*, int, void> s_task; // null: the job is s_job
+    private static delegate*<void*, int, void> s_task;
     private static void* s_state;
     private static int s_taskCount;
     private static int s_nextTask;
     private static int s_busyHelpers;
-
-    /// <summary>
-    /// Runs every task of <paramref name="job"/> on the caller and up to <paramref name="helpers"/> helper threads, and
-    /// returns once all are done. False (nothing run) when another product holds the helpers.
-    /// </summary>
-    public static bool TryRun(in GemmJob job, int helpers)
-    {
-        if (helpers < 1 || !Monitor.TryEnter(Gate)) return false;
-        s_job = job;
-        s_task = null;
-        return RunHeld(job.Tasks, helpers);
-    }
 
     /// <summary>
     /// Runs <paramref name="task"/>(<paramref name="state"/>, i) for i = 0..<paramref name="tasks"/>-1 on the caller and
@@ -40,16 +27,10 @@ internal static unsafe class GemmWorkers
     public static bool TryRun(delegate*<void*, int, void> task, void* state, int tasks, int helpers)
     {
         if (helpers < 1 || !Monitor.TryEnter(Gate)) return false;
-        s_task = task;
-        s_state = state;
-        return RunHeld(tasks, helpers);
-    }
-
-    // Called with the gate held; releases it.
-    private static bool RunHeld(int tasks, int helpers)
-    {
         try
         {
+            s_task = task;
+            s_state = state;
             EnsureThreads(helpers);
             s_taskCount = tasks;
             s_nextTask = 0;
@@ -78,10 +59,7 @@ internal static unsafe class GemmWorkers
     {
         int task;
         while ((task = Interlocked.Increment(ref s_nextTask) - 1) < s_taskCount)
-        {
-            if (s_task != null) s_task(s_state, task);
-            else s_job.RunTask(task);
-        }
+            s_task(s_state, task);
     }
 
     private static void EnsureThreads(int count)
