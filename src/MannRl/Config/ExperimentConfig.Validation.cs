@@ -61,12 +61,11 @@ public sealed partial record ExperimentConfig
         Positive("mem_learning_rate", MemLearningRate);
         if (ActionClipping is double ac) Positive("action_clipping", ac, "or remove it for no clipping");
         if (MemClipping is double mc) Positive("mem_clipping", mc, "or remove it for no clipping");
-        if (!(MemGamma >= 0 && MemGamma <= 1)) throw Error("mem_gamma", $"must be in [0, 1], got {F(MemGamma)}; the usual value is 0.99");
+        InUnitInterval("mem_gamma", MemGamma, "the usual value is 0.99");
         NonNegative("mem_dampen_losses", MemDampenLosses);
         NonNegative("mem_clamp", MemClamp);
         if (MemL1 is double l1) NonNegative("mem_l1", l1);
-        if (!(MemResetProbability >= 0 && MemResetProbability <= 1))
-            throw Error("mem_reset_probability", $"must be in [0, 1], got {F(MemResetProbability)}; 0 never resets (the original), 0.2 is a good start");
+        InUnitInterval("mem_reset_probability", MemResetProbability, "0 never resets (the original), 0.2 is a good start");
         CheckDecay("action_lr_rate_decay", ActionLrRateDecay);
         CheckDecay("mem_lr_rate_decay", MemLrRateDecay);
         if (WmtCurriculum is { } c && (c.Milestone < 1 || c.Chunk < 1))
@@ -164,6 +163,11 @@ public sealed partial record ExperimentConfig
     {
         if (!(value > 0) || double.IsInfinity(value))
             throw Error(key, $"must be a positive number, got {F(value)}; set a positive value{(alternative is null ? "" : $" {alternative}")}");
+    }
+
+    private void InUnitInterval(string key, double value, string hint)
+    {
+        if (!(value >= 0 && value <= 1)) throw Error(key, $"must be in [0, 1], got {F(value)}; {hint}");
     }
 
     private void NonNegative(string key, double value)
