@@ -139,6 +139,7 @@ public static class StepChild
         public ThreadResult Measure(int t)
         {
             Gemm.MaxThreads = t;
+            if (t > 1) Gemm.KeepCallingThreadOffHelpers(); // as the CLI's --threads does
             var trainer = new Trainer(config, bench, NullSink.Instance);
             ActionParameters = trainer.Action.ParameterCount;
             MemoryParameters = trainer.Memory.ParameterCount;

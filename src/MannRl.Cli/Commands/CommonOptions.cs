@@ -31,5 +31,6 @@ internal static class CommonOptions
     {
         if (threads < 1) throw new UsageException($"--threads must be at least 1, got {threads}");
         MannRl.Engine.Gemm.MaxThreads = threads;
+        if (threads > 1) MannRl.Engine.Gemm.KeepCallingThreadOffHelpers();
     }
 }

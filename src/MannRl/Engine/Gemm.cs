@@ -49,6 +49,14 @@ public static class Gemm
             : throw new ArgumentOutOfRangeException(nameof(value), $"MaxThreads = {value}; use 1 or more threads");
     }
 
+    /// <summary>
+    /// Pins the helper threads <see cref="MaxThreads"/> needs to CPUs of their own and the calling thread to the other
+    /// CPUs (Linux; elsewhere, or with fewer CPUs than threads, nothing is pinned). For a process's main computing
+    /// thread, such as the CLI's: left to itself, the scheduler sometimes kept a helper on the caller's CPU.
+    /// </summary>
+    /// <returns>Whether the calling thread was pinned.</returns>
+    public static bool KeepCallingThreadOffHelpers() => GemmWorkers.KeepCallerOffHelpers(MaxThreads - 1);
+
     /// <summary>Kernel family forced for every product (tests: the scalar and AVX2 paths on AVX-512 hardware); null = best.</summary>
     internal static GemmKernelKind? ForcedKernel { get; set; }
 

@@ -1,23 +1,43 @@
+using System.Diagnostics;
+
 namespace MannRl.Engine;
 
 /// <summary>
 /// Persistent helper threads for multi-threaded products and other large element-wise passes (optimizer updates). The
-/// calling thread publishes a task function with its state (a <see cref="GemmJob"/>, a range cut), wakes helpers and
-/// takes tasks itself; every thread pulls the next task index from a shared counter until none is left, so a core slowed by
-/// other work simply takes fewer tasks. Nothing is allocated per job (no closures, no Task objects). One job uses the
-/// helpers at a time; a concurrent caller is told to run alone instead, which gives the same bits.
+/// calling thread publishes a task function with its state (a <see cref="GemmJob"/>, a range cut) under a new job
+/// number and takes tasks itself; every thread pulls the next task index from a shared counter until none is left, so a
+/// core slowed by other work simply takes fewer tasks. Nothing is allocated per job (no closures, no Task objects). One
+/// job uses the helpers at a time; a concurrent caller is told to run alone instead, which gives the same bits.
 /// </summary>
+/// <remarks>
+/// A training step starts many short parallel passes (a POS step about 30 in 160 us). A helper woken from the kernel
+/// arrived after the caller had run every range alone, so helpers poll the job number for <see cref="SpinTicks"/>
+/// before they block, and each helper is pinned to a CPU of its own (<see cref="CpuAffinity"/>). Handshakes are pairs
+/// of full fences (Interlocked), so neither side can miss the other: a helper announces itself as sleeping, then
+/// re-reads the job number; the caller bumps the job number, then wakes every announced sleeper (a wake-up that finds
+/// its helper awake only makes it poll again). At the end the caller closes the job, then waits until no helper is
+/// inside; a helper enters, then checks that the job is still open.
+/// </remarks>
 internal static unsafe class GemmWorkers
 {
     private static readonly object Gate = new();
     private static readonly SemaphoreSlim Wake = new(0);
-    private static readonly ManualResetEventSlim AllDone = new(false);
+
+    // How long an idle helper polls before it blocks: longer than the gaps inside a step, short enough that a process
+    // doing serial work between runs (evaluation set-up, checkpoints) soon stops using the core.
+    private static readonly long SpinTicks = Stopwatch.Frequency / 2000; // 0.5 ms
+
+    private static int[]? s_helperCpus;
     private static int s_threadCount;
     private static delegate*<void*, int, void> s_task;
     private static void* s_state;
     private static int s_taskCount;
     private static int s_nextTask;
-    private static int s_busyHelpers;
+    private static int s_jobHelpers;
+    private static int s_job; // job number, bumped per job
+    private static int s_open; // 1 while helpers may enter the job
+    private static int s_inside; // helpers inside the job
+    private static int s_sleepers; // helpers that announced they block
 
     /// <summary>
     /// Runs <paramref name="task"/>(<paramref name="state"/>, i) for i = 0..<paramref name="tasks"/>-1 on the caller and
@@ -29,22 +49,20 @@ internal static unsafe class GemmWorkers
         if (helpers < 1 || !Monitor.TryEnter(Gate)) return false;
         try
         {
+            EnsureThreads(helpers);
             s_task = task;
             s_state = state;
-            EnsureThreads(helpers);
             s_taskCount = tasks;
             s_nextTask = 0;
-            s_busyHelpers = helpers;
-            AllDone.Reset();
-            Wake.Release(helpers); // a full fence: helpers see the job written above
+            s_jobHelpers = helpers;
+            Volatile.Write(ref s_open, 1); // release: a helper that reads it open sees the job written above
+            Interlocked.Increment(ref s_job);
+            int sleepers = Interlocked.Exchange(ref s_sleepers, 0);
+            if (sleepers > 0) Wake.Release(sleepers);
             RunTasks();
-            // Take back wake-ups no helper has claimed yet (its core may be busy elsewhere): waiting for a helper
-            // that would only find no task left costs a scheduler time slice.
-            while (Wake.Wait(0))
-            {
-                if (Interlocked.Decrement(ref s_busyHelpers) == 0) AllDone.Set();
-            }
-            AllDone.Wait();
+            Interlocked.Exchange(ref s_open, 0);
+            var spin = new SpinWait();
+            while (Volatile.Read(ref s_inside) != 0) spin.SpinOnce(sleep1Threshold: -1);
             return true;
         }
         finally
@@ -52,6 +70,22 @@ internal static unsafe class GemmWorkers
             s_task = null;
             s_state = null;
             Monitor.Exit(Gate);
+        }
+    }
+
+    /// <summary>
+    /// Starts <paramref name="helpers"/> helpers if needed and pins the calling thread to the CPUs no helper is pinned
+    /// to; false (the thread left as it was) when that is not possible here.
+    /// </summary>
+    public static bool KeepCallerOffHelpers(int helpers)
+    {
+        if (helpers < 1) return false;
+        lock (Gate)
+        {
+            EnsureThreads(helpers);
+            var cpus = s_helperCpus!;
+            int pinned = Math.Min(s_threadCount, cpus.Length - 1);
+            return pinned > 0 && CpuAffinity.PinCurrentThread(cpus.AsSpan(pinned));
         }
     }
 
@@ -64,20 +98,45 @@ internal static unsafe class GemmWorkers
 
     private static void EnsureThreads(int count)
     {
+        if (s_helperCpus is null)
+        {
+            // Helpers take the allowed CPUs in order, the creating thread's own CPU last; one CPU always stays free
+            // of helpers for the caller.
+            int here = CpuAffinity.CurrentCpu();
+            s_helperCpus = CpuAffinity.AllowedCpus().OrderBy(c => c == here ? 1 : 0).ToArray();
+        }
         for (; s_threadCount < count; s_threadCount++)
         {
-            var thread = new Thread(HelperLoop) { IsBackground = true, Name = $"gemm-helper-{s_threadCount + 1}" };
+            int index = s_threadCount, cpu = index < s_helperCpus.Length - 1 ? s_helperCpus[index] : -1;
+            var thread = new Thread(() => HelperLoop(index, cpu)) { IsBackground = true, Name = $"gemm-helper-{index + 1}" };
             thread.Start();
         }
     }
 
-    private static void HelperLoop()
+    private static void HelperLoop(int index, int cpu)
     {
+        if (cpu >= 0) CpuAffinity.PinCurrentThread([cpu]);
+        int seen = Volatile.Read(ref s_job);
         while (true)
         {
-            Wake.Wait();
-            RunTasks();
-            if (Interlocked.Decrement(ref s_busyHelpers) == 0) AllDone.Set();
+            int job;
+            long deadline = Stopwatch.GetTimestamp() + SpinTicks;
+            int polls = 0;
+            while ((job = Volatile.Read(ref s_job)) == seen)
+            {
+                // No PAUSE (Thread.SpinWait) here: a hypervisor that watches for PAUSE loops takes the vCPU away.
+                if ((++polls & 255) != 0 || Stopwatch.GetTimestamp() < deadline) continue;
+                Interlocked.Increment(ref s_sleepers);
+                if (Volatile.Read(ref s_job) == seen) Wake.Wait();
+                deadline = Stopwatch.GetTimestamp() + SpinTicks;
+            }
+            seen = job;
+            Interlocked.Increment(ref s_inside);
+            // Open and still this job: the caller waits for this helper. Otherwise the job is over (or a newer one,
+            // seen on the next poll) and nothing here may touch it.
+            if (index < Volatile.Read(ref s_jobHelpers) && Volatile.Read(ref s_open) == 1 && Volatile.Read(ref s_job) == job)
+                RunTasks();
+            Interlocked.Decrement(ref s_inside);
         }
     }
 }
