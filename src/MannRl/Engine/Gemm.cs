@@ -51,8 +51,9 @@ public static class Gemm
 
     /// <summary>
     /// Pins the helper threads <see cref="MaxThreads"/> needs to CPUs of their own and the calling thread to the other
-    /// CPUs (Linux; elsewhere, or with fewer CPUs than threads, nothing is pinned). For a process's main computing
-    /// thread, such as the CLI's: left to itself, the scheduler sometimes kept a helper on the caller's CPU.
+    /// CPUs, when the threads take every CPU the process may use (Linux; otherwise nothing is pinned). For a process's
+    /// main computing thread, such as the CLI's: left to itself, the scheduler sometimes kept a helper on the caller's
+    /// CPU while the other CPU idled.
     /// </summary>
     /// <returns>Whether the calling thread was pinned.</returns>
     public static bool KeepCallingThreadOffHelpers() => GemmWorkers.KeepCallerOffHelpers(MaxThreads - 1);

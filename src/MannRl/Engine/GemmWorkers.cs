@@ -10,13 +10,13 @@ namespace MannRl.Engine;
 /// job uses the helpers at a time; a concurrent caller is told to run alone instead, which gives the same bits.
 /// </summary>
 /// <remarks>
-/// A training step starts many short parallel passes (a POS step about 30 in 160 us). A helper woken from the kernel
-/// arrived after the caller had run every range alone, so helpers poll the job number for <see cref="SpinTicks"/>
-/// before they block, and each helper is pinned to a CPU of its own (<see cref="CpuAffinity"/>). Handshakes are pairs
-/// of full fences (Interlocked), so neither side can miss the other: a helper announces itself as sleeping, then
-/// re-reads the job number; the caller bumps the job number, then wakes every announced sleeper (a wake-up that finds
-/// its helper awake only makes it poll again). At the end the caller closes the job, then waits until no helper is
-/// inside; a helper enters, then checks that the job is still open.
+/// A training step starts several short parallel passes (a POS step about five in 160 us). A helper woken from the
+/// kernel arrived after the caller had run every range alone, so helpers poll the job number for
+/// <see cref="SpinTicks"/> before they block; when the threads take every CPU, each helper is pinned to a CPU of its
+/// own (<see cref="CpuAffinity"/>). Handshakes are pairs of full fences (Interlocked), so neither side can miss the
+/// other: a helper announces itself as sleeping, then re-reads the job number; the caller bumps the job number, then
+/// wakes every announced sleeper (a wake-up that finds its helper awake only makes it poll again). At the end the
+/// caller closes the job, then waits until no helper is inside; a helper enters, then checks that the job is still open.
 /// </remarks>
 internal static unsafe class GemmWorkers
 {
@@ -100,10 +100,12 @@ internal static unsafe class GemmWorkers
     {
         if (s_helperCpus is null)
         {
-            // Helpers take the allowed CPUs in order, the creating thread's own CPU last; one CPU always stays free
-            // of helpers for the caller.
+            // Pinned only when the threads take every allowed CPU (the case measured; with CPUs to spare the scheduler
+            // has room, and several processes would otherwise pin their helpers to the same CPUs). Helpers take the
+            // allowed CPUs in order, the creating thread's own CPU last; one CPU always stays free of helpers.
+            var allowed = CpuAffinity.AllowedCpus();
             int here = CpuAffinity.CurrentCpu();
-            s_helperCpus = CpuAffinity.AllowedCpus().OrderBy(c => c == here ? 1 : 0).ToArray();
+            s_helperCpus = Gemm.MaxThreads >= allowed.Length ? allowed.OrderBy(c => c == here ? 1 : 0).ToArray() : [];
         }
         for (; s_threadCount < count; s_threadCount++)
         {
