@@ -83,8 +83,8 @@ public sealed class Adam : Optimizer
     {
         ref var s = ref *(UpdateJob*)state;
         float* g = s.G, w = s.W, m = s.M, v = s.V;
-        // After about 16,600 steps 1 - beta2^t rounds its square root to 1f, and x / 1 = x exactly: the division, a
-        // third of the vector work here, is skipped for nearly all of a long run with the same bits.
+        // The square root of 1 - beta2^t rounds to 1f after about 16,600 steps (beta2 = 0.999), and x / 1 = x exactly:
+        // one of the two divisions is skipped for nearly all of a long run, with the same bits.
         bool divide = s.Bc2Sqrt != 1f;
         int j = start;
         if (Vector512.IsHardwareAccelerated)
