@@ -161,7 +161,7 @@ public static class StepsReport
           $"(every settle+history steps, mem_train_iterations times, on mem_num_samples x batch rows) and the next-memory forward. " +
           $"It is timed by running the real `Trainer.Train` for one epoch over a truncated training set (a `SequenceDataset` holding the " +
           $"first training sequences of epoch 1) and dividing by the steps it took (`Trainer.Steps`). Each setting runs in its own child " +
-          $"process with a fresh trainer per thread count (`Gemm.MaxThreads`); warm-up epochs until at least a second has passed and the last two epochs agree within 5% (at most 30 s), then the timed repeats; the table gives the median and the range.");
+          $"process with a fresh trainer per thread count (`Gemm.MaxThreads`, with `Gemm.KeepCallingThreadOffHelpers` as the CLI) whose action optimizer starts at step {StepChild.LateOptimizerStep:N0} (late in a run, Adam's bias correction is 1 and its division skipped, as for all but a long run's first 16,600 steps); warm-up epochs until at least a second has passed and the last two epochs agree within 5% (at most 30 s), then the timed repeats; the table gives the median and the range.");
         L($"- The trainer always evaluates after its first epoch: the benchmark gives it one short validation sequence as both the train-eval " +
           $"and the validation set, times that evaluation separately and subtracts it twice. A truncated epoch of S steps runs floor((S-1)/(settle+history)) " +
           $"memory trainings instead of the S x iterations/(settle+history) of a long epoch; the missing trainings are added back at their measured " +
