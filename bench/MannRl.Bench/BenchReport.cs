@@ -45,7 +45,7 @@ public static class BenchReport
 
     /// <summary>Writes <paramref name="text"/> to a temporary file beside <paramref name="path"/>, then moves it over
     /// <paramref name="path"/>, so a reader never sees half a report.</summary>
-    public static void WriteAtomically(string path, string text) => MannRl.Checkpoints.AtomicFile.WriteText(path, text);
+    public static void WriteAtomically(string path, string text) => MannRl.IO.AtomicFile.WriteText(path, text);
 
     private static string? Git(string arguments)
     {

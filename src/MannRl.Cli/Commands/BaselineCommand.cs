@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using MannRl.Data;
 using MannRl.Data.Pos;
-using MannRl.Training;
+using MannRl.Evaluation;
 using Spectre.Console;
 
 namespace MannRl.Cli.Commands;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using MannRl.Training;
+using MannRl.Evaluation;
 using Spectre.Console;
 
 namespace MannRl.Cli.Commands;

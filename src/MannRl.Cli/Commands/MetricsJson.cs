@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MannRl.Training;
+using MannRl.Evaluation;
 
 namespace MannRl.Cli.Commands;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using MannRl.Checkpoints;
-using MannRl.Training;
+using MannRl.Evaluation;
+using MannRl.IO;
 
 namespace MannRl.Cli.Commands;
 

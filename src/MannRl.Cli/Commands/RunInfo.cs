@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MannRl.Checkpoints;
+using MannRl.IO;
 
 namespace MannRl.Cli.Commands;
 

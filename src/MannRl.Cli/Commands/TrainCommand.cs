@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using MannRl.Config;
 using MannRl.Data;
+using MannRl.Runs;
 using MannRl.Training;
 using Spectre.Console;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using MannRl.Config;
 using MannRl.Data;
 using MannRl.Engine;
+using MannRl.Evaluation;
 using MannRl.Models;
 
 namespace MannRl.Training;
@@ -30,7 +31,7 @@ public sealed class Trainer
     private readonly ActionContext _actionCtx;
     private readonly ModuleContext _nextMemoryCtx;
     private readonly Transitions _transitions;
-    private readonly MemoryLearner _memoryLearner;
+    private readonly TdLearner _tdLearner;
     private readonly bool _lossOnLogits;
     private int _epoch, _stepInEpoch;
 
@@ -65,7 +66,7 @@ public sealed class Trainer
         int rows = config.MemNumSamples * b;
         _ages = new int[config.MemNumSamples];
         _transitions = new Transitions(rows, i, m, t);
-        _memoryLearner = new MemoryLearner(Memory, MemoryOptimizer, rows, new MemoryLearnerSettings(
+        _tdLearner = new TdLearner(Memory, MemoryOptimizer, rows, new TdSettings(
             config.MemGamma, config.MemL1, config.MemDampenLosses, config.MemClamp, config.MemClipping, config.MemTarget == "detached"));
         Evaluator = new Evaluator(Action, Memory, config.EvalBatchSize);
     }
@@ -241,7 +242,7 @@ public sealed class Trainer
         _replay.SampleDistinct(1, _history.Filled - 1, _ages);
         int rows = _history.GatherTransitions(_ages, _config.MemTrainWithTargets, _transitions);
         if (rows < 2) return 0; // BatchNorm needs two rows; a memory batch this small cannot occur with batch_size >= 2
-        float loss = _memoryLearner.Update(_transitions);
+        float loss = _tdLearner.Update(_transitions);
         if (!float.IsFinite(loss)) throw Diverged("memory-net", "memory loss", _epoch, _stepInEpoch, Memory.Tensors);
         return loss;
     }

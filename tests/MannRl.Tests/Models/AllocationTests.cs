@@ -31,7 +31,7 @@ public class AllocationTests
         var actx = a.CreateContext(rows);
         var fctx = f.CreateContext(rows);
         var adam = new Adam(a.Parameters, 1e-3f);
-        var learner = new MemoryLearner(f, new RmsProp(f.Parameters, 1e-5f), 2 * rows, new MemoryLearnerSettings(0.99, 0.5, 3, 10, 1, false));
+        var learner = new TdLearner(f, new RmsProp(f.Parameters, 1e-5f), 2 * rows, new TdSettings(0.99, 0.5, 3, 10, 1, false));
         var tr = new Transitions(2 * rows, inputDim, m, T);
         for (int r = 0; r < 2 * rows; r++) { tr.Input[r, r % inputDim] = 1f; tr.NextInput[r, (r + 1) % inputDim] = 1f; }
 

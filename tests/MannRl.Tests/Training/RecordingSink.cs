@@ -1,3 +1,4 @@
+using MannRl.Evaluation;
 using MannRl.Training;
 
 namespace MannRl.Tests.Training;

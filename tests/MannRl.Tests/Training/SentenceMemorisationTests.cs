@@ -1,6 +1,7 @@
 using MannRl.Config;
 using MannRl.Data;
 using MannRl.Engine;
+using MannRl.Evaluation;
 using MannRl.Training;
 
 namespace MannRl.Tests.Training;

@@ -2,6 +2,7 @@ using MannRl.Config;
 using MannRl.Data;
 using MannRl.Data.Logic;
 using MannRl.Engine;
+using MannRl.Evaluation;
 using MannRl.Training;
 
 namespace MannRl.Tests.Training;

@@ -51,7 +51,7 @@ public static class LogicDataFile
     }
 
     /// <summary>Writes <paramref name="data"/> to <paramref name="path"/> atomically.</summary>
-    public static void Write(string path, LogicSplits data) => Checkpoints.AtomicFile.WriteText(path, ToJson(data));
+    public static void Write(string path, LogicSplits data) => IO.AtomicFile.WriteText(path, ToJson(data));
 
     /// <summary>The file's text, formatted as Python's <c>json.dump</c> (", " and ": " separators, no final newline).</summary>
     public static string ToJson(LogicSplits data)

@@ -6,7 +6,7 @@ using MannRl.Training;
 namespace MannRl.Tests.Training;
 
 /// <summary>The memory-net's TD step against the numbers PyTorch computed (tools/parity/fixtures/td_step.json).</summary>
-public class MemoryLearnerTests
+public class TdLearnerTests
 {
     [Theory]
     [InlineData(false)]
@@ -20,7 +20,7 @@ public class MemoryLearnerTests
         var prm = f.GetProperty("params");
         Load(net, prm);
         var optimizer = new RmsProp(net.Parameters, cfg.Float("rmsprop_lr"), cfg.Float("rmsprop_alpha"), cfg.Float("rmsprop_eps"));
-        var learner = new MemoryLearner(net, optimizer, 6, new MemoryLearnerSettings(
+        var learner = new TdLearner(net, optimizer, 6, new TdSettings(
             cfg.Float("mem_gamma"), cfg.Float("mem_l1"), cfg.Float("mem_dampen_losses"), cfg.Float("mem_clamp"), cfg.Float("mem_clipping"), detached));
 
         var tr = new Transitions(6, 3, 4, 1);

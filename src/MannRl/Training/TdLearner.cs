@@ -7,21 +7,22 @@ using MannRl.Models;
 namespace MannRl.Training;
 
 /// <summary>
-/// One Q-learning update of the memory-net on a stack of replayed transitions (spec section 5):
+/// The memory-net's temporal-difference (TD) learner: one Q-learning update of the memory-net on a stack of replayed
+/// transitions (spec section 5):
 /// policy = f(m_{t+1}, in_{t+1}, out_{t+1}) first; l = action loss of step t+1, plus <c>mem_l1</c>·mean|policy|,
 /// damped to d·ln(1+l) and clamped to [0, c] when configured; expected = γ·policy − l;
 /// actual = f(m_t, in_t, out_t); loss = SmoothL1(actual, expected). Both forwards run in training mode. The
 /// gradient flows through both branches (the original) unless the target is detached (DQN style).
 /// </summary>
-public sealed class MemoryLearner
+public sealed class TdLearner
 {
     private readonly MemoryNet _net;
     private readonly Optimizer _optimizer;
     private readonly ModuleContext _actualCtx, _policyCtx;
     private readonly Matrix _expected, _actualGrad, _expectedGrad;
 
-    /// <summary>Creates the learner with buffers for up to <paramref name="maxRows"/> transition rows.</summary>
-    public MemoryLearner(MemoryNet net, Optimizer optimizer, int maxRows, MemoryLearnerSettings settings)
+    /// <summary>Creates the TD learner with buffers for up to <paramref name="maxRows"/> transition rows.</summary>
+    public TdLearner(MemoryNet net, Optimizer optimizer, int maxRows, TdSettings settings)
     {
         _net = net;
         _optimizer = optimizer;
@@ -34,7 +35,7 @@ public sealed class MemoryLearner
     }
 
     /// <summary>γ, the reward shaping and the target mode.</summary>
-    public MemoryLearnerSettings Settings { get; }
+    public TdSettings Settings { get; }
 
     /// <summary>The TD target of the last update (rows x M).</summary>
     public Matrix Expected => _expected;
@@ -101,12 +102,3 @@ public sealed class MemoryLearner
         for (; j < e.Length; j++) e[j] = p[j] * gamma - l;
     }
 }
-
-/// <summary>The settings of the memory-net's Q-learning (config keys in brackets).</summary>
-/// <param name="Gamma">Discount γ [mem_gamma].</param>
-/// <param name="L1">Weight of the memory sparsity penalty, or null [mem_l1].</param>
-/// <param name="DampenLosses">d in l = d·ln(1+l); 0 = off [mem_dampen_losses].</param>
-/// <param name="Clamp">Upper clamp of l; 0 = off [mem_clamp].</param>
-/// <param name="Clipping">Gradient-norm clipping, or null [mem_clipping].</param>
-/// <param name="DetachedTarget">Detach the target (DQN style) instead of the original's gradient through both branches [mem_target].</param>
-public sealed record MemoryLearnerSettings(double Gamma, double? L1, double DampenLosses, double Clamp, double? Clipping, bool DetachedTarget);

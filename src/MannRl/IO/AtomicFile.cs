@@ -1,4 +1,4 @@
-namespace MannRl.Checkpoints;
+namespace MannRl.IO;
 
 /// <summary>
 /// Writes files so that a reader never sees half of one: the content goes to a temporary file in the same

@@ -1,7 +1,6 @@
-using MannRl.Data;
 using MannRl.Engine;
 
-namespace MannRl.Training;
+namespace MannRl.Data;
 
 /// <summary>
 /// Streams sequences through a batch of slots, one symbol per step (spec section 3). When a slot's sequence

@@ -1,6 +1,6 @@
-using MannRl.Training;
+using MannRl.Evaluation;
 
-namespace MannRl.Tests.Training;
+namespace MannRl.Tests.Evaluation;
 
 /// <summary>
 /// Hand-computed cases of scikit-learn's precision_recall_fscore_support(average='micro' | 'weighted',

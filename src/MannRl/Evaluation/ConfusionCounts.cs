@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using MannRl.IO;
 
-namespace MannRl.Training;
+namespace MannRl.Evaluation;
 
 /// <summary>
 /// A streaming confusion matrix: <see cref="Add(int, int)"/> one (truth, prediction) pair per position while

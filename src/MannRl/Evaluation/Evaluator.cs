@@ -2,7 +2,7 @@ using MannRl.Data;
 using MannRl.Engine;
 using MannRl.Models;
 
-namespace MannRl.Training;
+namespace MannRl.Evaluation;
 
 /// <summary>
 /// Streams sequences through the networks in eval mode (spec section 6): fresh zero memories, batch
@@ -76,13 +76,4 @@ public sealed class Evaluator
         for (int j = 1; j < row.Length; j++) if (row[j] > row[best]) best = j;
         return best;
     }
-}
-
-/// <summary>What an evaluation measured.</summary>
-/// <param name="Counts">Confusion counts over all positions.</param>
-/// <param name="AnswerAccuracy">Share of sequences whose last symbol was predicted right, where that applies.</param>
-public sealed record EvaluationResult(ConfusionCounts Counts, double? AnswerAccuracy)
-{
-    /// <summary>Micro and weighted precision, recall and F1.</summary>
-    public ClassificationMetrics Metrics => Counts.Metrics();
 }

@@ -1,8 +1,7 @@
 using MannRl.Data;
 using MannRl.Engine;
-using MannRl.Training;
 
-namespace MannRl.Tests.Training;
+namespace MannRl.Tests.Data;
 
 public class StreamingBatcherTests
 {

@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Text;
 using MannRl.Checkpoints;
+using MannRl.Evaluation;
+using MannRl.IO;
+using MannRl.Training;
 
-namespace MannRl.Training;
+namespace MannRl.Runs;
 
 /// <summary>
 /// A run's folder: <c>config.yaml</c> (the effective config), <c>experiment.log</c>, <c>metrics.csv</c> and

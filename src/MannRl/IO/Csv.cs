@@ -1,4 +1,4 @@
-namespace MannRl.Training;
+namespace MannRl.IO;
 
 /// <summary>RFC 4180 quoting for CSV fields (POS tags include <c>,</c> and quotes).</summary>
 internal static class Csv
