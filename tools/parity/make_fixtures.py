@@ -8,6 +8,7 @@ Run with Debian's PyTorch: `/usr/bin/python3 tools/parity/make_fixtures.py`.
 import json
 import math
 import os
+import sys
 
 import numpy as np
 import torch
@@ -423,13 +424,85 @@ def make_td_step():
         "cases": [variant(False), variant(True)],
     })
 
+# ----------------------------------------------------------------------------------------------- LSTM
+
+def make_lstm():
+    """nn.LSTM forward and backward through time on packed sequences (PyTorch's PackedSequence layout)."""
+    gen = torch.Generator().manual_seed(808)
+    cases = []
+
+    def packed_case(name, input_size, hidden, layers, lengths, with_state, truncate=0):
+        lengths = sorted(lengths, reverse=True)
+        batch, steps = len(lengths), lengths[0]
+        lstm = nn.LSTM(input_size, hidden, num_layers=layers)
+        with torch.no_grad():
+            for p in lstm.parameters():
+                p.copy_(randn(gen, *p.shape, scale=0.5))
+        params = params_of(lstm)
+        padded = randn(gen, steps, batch, input_size)  # (T, B, I), time-major as nn.LSTM's default
+        for s, n in enumerate(lengths):
+            padded[n:, s] = 0.0
+        x = leaf(nn.utils.rnn.pack_padded_sequence(padded, lengths).data)  # (rows, I)
+        batch_sizes = nn.utils.rnn.pack_padded_sequence(padded, lengths).batch_sizes
+        h0 = leaf(randn(gen, layers, batch, hidden)) if with_state else None
+        c0 = leaf(randn(gen, layers, batch, hidden)) if with_state else None
+        dy = randn(gen, x.shape[0], hidden)
+        dh_n = randn(gen, layers, batch, hidden)
+        dc_n = randn(gen, layers, batch, hidden)
+
+        if truncate == 0:
+            packed = nn.utils.rnn.PackedSequence(x, batch_sizes)
+            out, (h_n, c_n) = lstm(packed, (h0, c0) if with_state else None)
+            y = out.data
+        else:
+            # Truncated BPTT: the state is detached before every step that is a multiple of k (equal lengths only).
+            assert len(set(lengths)) == 1
+            xs = x.view(steps, batch, input_size)
+            state = (h0, c0) if with_state else (torch.zeros(layers, batch, hidden), torch.zeros(layers, batch, hidden))
+            outs = []
+            for start in range(0, steps, truncate):
+                if start > 0:
+                    state = (state[0].detach(), state[1].detach())
+                o, state = lstm(xs[start:start + truncate], state)
+                outs.append(o)
+            y = torch.cat(outs).reshape(-1, hidden)
+            h_n, c_n = state
+        loss = (y * dy).sum() + (h_n * dh_n).sum() + (c_n * dc_n).sum()
+        loss.backward()
+        case = {
+            "name": name, "input_size": input_size, "hidden_size": hidden, "num_layers": layers,
+            "lengths": lengths, "batch_sizes": batch_sizes.tolist(), "truncate": truncate,
+            "params": params, "x": t(x), "y": t(y), "h_n": t(h_n), "c_n": t(c_n),
+            "dy": t(dy), "dh_n": t(dh_n), "dc_n": t(dc_n),
+            "dx": t(x.grad), "grads": grads_of(lstm),
+        }
+        if with_state:
+            case.update({"h0": t(h0), "c0": t(c0), "dh0": t(h0.grad), "dc0": t(c0.grad)})
+        cases.append(case)
+
+    packed_case("two_layers_state", 5, 4, 2, [6, 6, 6], with_state=True)
+    packed_case("padded", 3, 6, 2, [7, 5, 5, 2, 1], with_state=False)
+    packed_case("one_layer_padded_state", 4, 3, 1, [4, 3, 1], with_state=True)
+    packed_case("truncated", 3, 4, 2, [7, 7, 7], with_state=True, truncate=3)
+    write("lstm.json", {
+        "layout": "packed rows: step t holds batch_sizes[t] sequences (sorted longest first); "
+                  "loss = sum(y*dy) + sum(h_n*dh_n) + sum(c_n*dc_n)",
+        "cases": cases,
+    })
+
+
+MAKERS = {
+    "linear": make_linear, "batchnorm": make_batchnorm, "activations": make_activations, "losses": make_losses,
+    "optimizers": make_optimizers, "module_two_batches": make_module_two_batches, "td_step": make_td_step,
+    "lstm": make_lstm,
+}
 
 if __name__ == "__main__":
+    # Optional arguments name the fixtures to write (e.g. `lstm`); none = all. Each maker seeds its own generator.
+    names = sys.argv[1:] or list(MAKERS)
+    unknown = [n for n in names if n not in MAKERS]
+    if unknown:
+        sys.exit(f"unknown fixture(s) {unknown}; choose from {list(MAKERS)}")
     torch.manual_seed(13)
-    make_linear()
-    make_batchnorm()
-    make_activations()
-    make_losses()
-    make_optimizers()
-    make_module_two_batches()
-    make_td_step()
+    for n in names:
+        MAKERS[n]()

@@ -166,6 +166,80 @@ public class GradientCheckTests
         AssertGradient(Numeric(target, () => Loss.SmoothL1(input, target, null, null)), gt.ToArray(), "smooth L1 d/d target");
     }
 
+    // ------------------------------------------------------------------------------------------ LSTM through time
+
+    [Theory]
+    [InlineData(1, new[] { 5, 5, 5 })]
+    [InlineData(2, new[] { 6, 4, 4, 1 })]
+    public void LstmThroughTime(int layers, int[] lengths)
+    {
+        // L = Σ y ⊙ r + Σ h_n ⊙ rh + Σ c_n ⊙ rc over packed sequences of different lengths, from a non-zero initial
+        // state: checks every step's gradient path (output, recurrence, cell) and the padding's cut-off.
+        var rng = new Rng(23);
+        var lstm = new Lstm(3, 4, layers, rng);
+        var batch = new PackedBatch(lengths.Length, lengths[0]);
+        batch.SetLengths(lengths);
+        int states = layers * lengths.Length;
+        var x = RandomMatrix(rng, batch.Rows, 3, 1f);
+        var h0 = RandomMatrix(rng, states, 4, 0.5f);
+        var c0 = RandomMatrix(rng, states, 4, 0.5f);
+        var r = RandomMatrix(rng, batch.Rows, 4, 1f);
+        var rh = RandomMatrix(rng, states, 4, 1f);
+        var rc = RandomMatrix(rng, states, 4, 1f);
+
+        var ctx = lstm.CreateContext(lengths.Length, lengths[0]);
+        lstm.Forward(x, batch, ctx, h0, c0);
+        foreach (var p in lstm.Parameters) p.ZeroGrad();
+        var dx = lstm.Backward(r, ctx, rh, rc).ToArray();
+        var dh0 = ctx.InitialHiddenGradient.ToArray();
+        var dc0 = ctx.InitialCellGradient.ToArray();
+        var grads = lstm.Parameters.Select(p => p.Gradient.ToArray()).ToList();
+
+        var evalCtx = lstm.CreateContext(lengths.Length, lengths[0]);
+        double L()
+        {
+            var y = lstm.Forward(x, batch, evalCtx, h0, c0);
+            return Dot(y, r) + Dot(evalCtx.FinalHidden, rh) + Dot(evalCtx.FinalCell, rc);
+        }
+        AssertGradient(Numeric(x, L), dx, "LSTM d/d input");
+        AssertGradient(Numeric(h0, L), dh0, "LSTM d/d h0");
+        AssertGradient(Numeric(c0, L), dc0, "LSTM d/d c0");
+        for (int i = 0; i < lstm.Parameters.Count; i++)
+            AssertGradient(Numeric(lstm.Parameters[i], L), grads[i], $"LSTM d/d {lstm.Parameters[i].Name}");
+    }
+
+    [Fact]
+    public void LstmTruncatedBackwardIsTheFullGradientOfTheDetachedChunks()
+    {
+        // Cut every 2 steps, the gradient of a loss on the last step's output reaches only the last chunk's inputs:
+        // the earlier inputs get exactly zero, the last chunk's equal the untruncated gradient.
+        var rng = new Rng(24);
+        var lstm = new Lstm(3, 4, 2, rng);
+        var batch = new PackedBatch(2, 5);
+        batch.SetLengths([5, 5]);
+        var x = RandomMatrix(rng, batch.Rows, 3, 1f);
+        var r = new Matrix(batch.Rows, 4);
+        for (int s = 0; s < 2; s++) for (int j = 0; j < 4; j++) r[batch.Row(4, s), j] = (float)rng.NextNormal();
+        var ctx = lstm.CreateContext(2, 5);
+
+        lstm.Forward(x, batch, ctx);
+        var full = lstm.Backward(r, ctx).ToArray();
+        lstm.Forward(x, batch, ctx);
+        var cut = lstm.Backward(r, ctx, truncateSteps: 2).ToArray();
+
+        int lastChunk = batch.Offset(4) * 3;
+        Assert.All(cut[..lastChunk], v => Assert.Equal(0f, v));
+        Assert.Equal(full[lastChunk..], cut[lastChunk..]);
+        Assert.Contains(full[..lastChunk], v => v != 0f);
+    }
+
+    private static double Dot(Matrix a, Matrix b)
+    {
+        double s = 0;
+        for (int i = 0; i < a.Rows; i++) for (int j = 0; j < a.Cols; j++) s += (double)a[i, j] * b[i, j];
+        return s;
+    }
+
     // ------------------------------------------------------------------------------------------ the checker itself
 
     /// <summary>Tanh with the derivative 1 − y instead of 1 − y²: the check must reject it.</summary>
