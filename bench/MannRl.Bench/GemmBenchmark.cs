@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text;
 using MannRl.Engine;
+using MannRl.Engine.Kernels;
 
 namespace MannRl.Bench;
 

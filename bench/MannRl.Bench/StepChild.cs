@@ -3,6 +3,7 @@ using System.Text.Json;
 using MannRl.Config;
 using MannRl.Data;
 using MannRl.Engine;
+using MannRl.Engine.Kernels;
 using MannRl.Evaluation;
 using MannRl.Training;
 

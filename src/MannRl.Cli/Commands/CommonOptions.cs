@@ -30,7 +30,7 @@ internal static class CommonOptions
     public static void ApplyThreads(int threads)
     {
         if (threads < 1) throw new UsageException($"--threads must be at least 1, got {threads}");
-        MannRl.Engine.Gemm.MaxThreads = threads;
-        if (threads > 1) MannRl.Engine.Gemm.KeepCallingThreadOffHelpers();
+        MannRl.Engine.Kernels.Gemm.MaxThreads = threads;
+        if (threads > 1) MannRl.Engine.Kernels.Gemm.KeepCallingThreadOffHelpers();
     }
 }

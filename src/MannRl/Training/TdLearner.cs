@@ -68,7 +68,7 @@ public sealed class TdLearner
         var actual = _net.Forward(tr.Input, tr.Action, tr.Memory, _actualCtx, training: true); // (rows, M)
         var dActual = _actualGrad.WithRows(rows);
         var dExpected = _expectedGrad.WithRows(rows);
-        float loss = Loss.SmoothL1(actual, expected, dActual, s.DetachedTarget ? null : dExpected);
+        float loss = SmoothL1Loss.Compute(actual, expected, dActual, s.DetachedTarget ? null : dExpected);
         if (!float.IsFinite(loss)) return loss;
 
         _optimizer.ZeroGrad();

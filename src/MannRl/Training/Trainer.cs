@@ -215,7 +215,7 @@ public sealed class Trainer
 
         var probs = Action.Forward(x, m, _actionCtx, training: true); // (n, T)
         var lossInput = _lossOnLogits ? _actionCtx.Logits : probs;
-        float loss = Loss.CrossEntropy(lossInput, _targets, _rowLosses, _lossGrad.WithRows(n));
+        float loss = CrossEntropyLoss.Compute(lossInput, _targets, _rowLosses, _lossGrad.WithRows(n));
         if (!float.IsFinite(loss)) throw Diverged("action net", "action loss", epoch, step, Action.Tensors);
         for (int r = 0; r < n; r++)
         {

@@ -4,7 +4,7 @@ using MannRl.Engine;
 namespace MannRl.Tests.Engine;
 
 /// <summary>
-/// With a gradient, <see cref="Loss.CrossEntropy"/> takes the exponentials of all rows in one call; it must give, bit for
+/// With a gradient, <see cref="CrossEntropyLoss.Compute"/> takes the exponentials of all rows in one call; it must give, bit for
 /// bit, what one set of library calls per row gives (the loss the trainer logs and the gradient it steps on).
 /// </summary>
 public class CrossEntropyBatchedTests
@@ -27,7 +27,7 @@ public class CrossEntropyBatchedTests
         var targets = Enumerable.Range(0, rows).Select(r => (r * 5 + 1) % cols).ToArray();
         var losses = new float[rows];
         var grad = new Matrix(rows, cols);
-        float mean = Loss.CrossEntropy(x, targets, losses, grad);
+        float mean = CrossEntropyLoss.Compute(x, targets, losses, grad);
 
         var wantLosses = new float[rows];
         var wantGrad = new float[rows * cols];

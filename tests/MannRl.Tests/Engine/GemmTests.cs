@@ -1,4 +1,5 @@
 using MannRl.Engine;
+using MannRl.Engine.Kernels;
 
 namespace MannRl.Tests.Engine;
 

@@ -120,9 +120,9 @@ public class GradientCheckTests
         int[] targets = [0, 6, 3, 3, 1];
         var rowLosses = new float[5];
         var grad = new Matrix(5, 7);
-        float mean = Loss.CrossEntropy(input, targets, rowLosses, grad);
+        float mean = CrossEntropyLoss.Compute(input, targets, rowLosses, grad);
         Assert.Equal(rowLosses.Average(), mean, 1e-6);
-        var numeric = Numeric(input, () => Loss.CrossEntropy(input, targets, new float[5], null));
+        var numeric = Numeric(input, () => CrossEntropyLoss.Compute(input, targets, new float[5], null));
         AssertGradient(numeric, grad.ToArray(), "cross entropy d/d input");
     }
 
@@ -136,10 +136,10 @@ public class GradientCheckTests
         var softmax = new Softmax(7);
         var ctx = softmax.CreateContext(5);
         var gradP = new Matrix(5, 7);
-        Loss.CrossEntropy(softmax.Forward(z, ctx, true), targets, new float[5], gradP);
+        CrossEntropyLoss.Compute(softmax.Forward(z, ctx, true), targets, new float[5], gradP);
         var analytic = softmax.Backward(gradP, ctx).ToArray();
         var evalCtx = softmax.CreateContext(5);
-        var numeric = Numeric(z, () => Loss.CrossEntropy(softmax.Forward(z, evalCtx, true), targets, new float[5], null));
+        var numeric = Numeric(z, () => CrossEntropyLoss.Compute(softmax.Forward(z, evalCtx, true), targets, new float[5], null));
         AssertGradient(numeric, analytic, "cross entropy on softmax d/d logits");
     }
 
@@ -161,9 +161,9 @@ public class GradientCheckTests
         Assert.True(inside > 0 && outside > 0, $"want both branches: {inside} inside, {outside} outside");
         var gi = new Matrix(5, 4);
         var gt = new Matrix(5, 4);
-        Loss.SmoothL1(input, target, gi, gt);
-        AssertGradient(Numeric(input, () => Loss.SmoothL1(input, target, null, null)), gi.ToArray(), "smooth L1 d/d input");
-        AssertGradient(Numeric(target, () => Loss.SmoothL1(input, target, null, null)), gt.ToArray(), "smooth L1 d/d target");
+        SmoothL1Loss.Compute(input, target, gi, gt);
+        AssertGradient(Numeric(input, () => SmoothL1Loss.Compute(input, target, null, null)), gi.ToArray(), "smooth L1 d/d input");
+        AssertGradient(Numeric(target, () => SmoothL1Loss.Compute(input, target, null, null)), gt.ToArray(), "smooth L1 d/d target");
     }
 
     // ------------------------------------------------------------------------------------------ LSTM through time

@@ -38,7 +38,7 @@ public class AllocationTests
         void Step()
         {
             var probs = a.Forward(x, memory, actx, training: true);
-            Loss.CrossEntropy(probs, targets, losses, grad);
+            CrossEntropyLoss.Compute(probs, targets, losses, grad);
             adam.ZeroGrad();
             a.Backward(grad, actx, gradientIsForLogits: false);
             GradClip.ClipGradNorm(a.Parameters, 1f);

@@ -16,7 +16,7 @@ public class LossParityTests
         var rowLosses = new float[input.Rows];
         var grad = new Matrix(input.Rows, input.Cols);
 
-        float mean = Loss.CrossEntropy(input.ToMatrix(), c.Ints("targets"), rowLosses, grad);
+        float mean = CrossEntropyLoss.Compute(input.ToMatrix(), c.Ints("targets"), rowLosses, grad);
 
         Close.Assert(c.Tensor("row_losses").Data, rowLosses, "row losses");
         Close.Assert(c.Float("mean"), mean, "mean");
@@ -29,7 +29,7 @@ public class LossParityTests
         var c = Root.GetProperty("cross_entropy_logits");
         var input = c.Tensor("input");
         var rowLosses = new float[input.Rows];
-        float mean = Loss.CrossEntropy(input.ToMatrix(), c.Ints("targets"), rowLosses, null);
+        float mean = CrossEntropyLoss.Compute(input.ToMatrix(), c.Ints("targets"), rowLosses, null);
         Close.Assert(c.Tensor("row_losses").Data, rowLosses, "row losses");
         Close.Assert(c.Float("mean"), mean, "mean");
     }
@@ -46,7 +46,7 @@ public class LossParityTests
 
         var rowLosses = new float[logits.Rows];
         var gradP = new Matrix(logits.Rows, logits.Cols);
-        float mean = Loss.CrossEntropy(p, c.Ints("targets"), rowLosses, gradP);
+        float mean = CrossEntropyLoss.Compute(p, c.Ints("targets"), rowLosses, gradP);
         Close.Assert(c.Tensor("row_losses").Data, rowLosses, "row losses");
         Close.Assert(c.Float("mean"), mean, "mean");
         Close.Assert(c.Tensor("grad_input"), gradP, "grad wrt probabilities");
@@ -63,11 +63,11 @@ public class LossParityTests
         var gradInput = new Matrix(input.Rows, input.Cols);
         var gradTarget = new Matrix(input.Rows, input.Cols);
 
-        float loss = Loss.SmoothL1(input.ToMatrix(), c.Tensor("target").ToMatrix(), gradInput, gradTarget);
+        float loss = SmoothL1Loss.Compute(input.ToMatrix(), c.Tensor("target").ToMatrix(), gradInput, gradTarget);
 
         Close.Assert(c.Float("loss"), loss, "loss");
         Close.Assert(c.Tensor("grad_input"), gradInput, "grad input");
         Close.Assert(c.Tensor("grad_target"), gradTarget, "grad target");
-        Close.Assert(c.Float("loss"), Loss.SmoothL1(input.ToMatrix(), c.Tensor("target").ToMatrix(), null, null), "loss without grads");
+        Close.Assert(c.Float("loss"), SmoothL1Loss.Compute(input.ToMatrix(), c.Tensor("target").ToMatrix(), null, null), "loss without grads");
     }
 }

@@ -44,7 +44,7 @@ public class ModuleTwoBatchesParityTests
         var gOut1 = new Matrix(out1.Rows, out1.Cols);
         var gTarget = new Matrix(out1.Rows, out1.Cols);
         net.ZeroGrad();
-        float loss = Loss.SmoothL1(out1, target, gOut1, detach ? null : gTarget);
+        float loss = SmoothL1Loss.Compute(out1, target, gOut1, detach ? null : gTarget);
         Close.Assert(c.Float("loss"), loss, "loss");
 
         var dx1 = net.Backward(gOut1, ctx1).ToArray();

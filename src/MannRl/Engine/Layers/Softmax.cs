@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using MannRl.Engine.Kernels;
 
 namespace MannRl.Engine;
 

@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using MannRl.Engine.Parallel;
 
 namespace MannRl.Engine;
 

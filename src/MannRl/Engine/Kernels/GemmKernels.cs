@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace MannRl.Engine;
+namespace MannRl.Engine.Kernels;
 
 /// <summary>Which micro-kernel family <see cref="Gemm"/> runs.</summary>
 internal enum GemmKernelKind

@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using MannRl.Engine.Kernels;
 
-namespace MannRl.Engine;
+namespace MannRl.Engine.Parallel;
 
 /// <summary>
 /// Persistent helper threads for multi-threaded products and other large element-wise passes (optimizer updates). The
@@ -18,7 +19,7 @@ namespace MannRl.Engine;
 /// wakes every announced sleeper (a wake-up that finds its helper awake only makes it poll again). At the end the
 /// caller closes the job, then waits until no helper is inside; a helper enters, then checks that the job is still open.
 /// </remarks>
-internal static unsafe class GemmWorkers
+internal static unsafe class WorkerPool
 {
     private static readonly object Gate = new();
     private static readonly SemaphoreSlim Wake = new(0);
@@ -110,7 +111,7 @@ internal static unsafe class GemmWorkers
         for (; s_threadCount < count; s_threadCount++)
         {
             int index = s_threadCount, cpu = index < s_helperCpus.Length - 1 ? s_helperCpus[index] : -1;
-            var thread = new Thread(() => HelperLoop(index, cpu)) { IsBackground = true, Name = $"gemm-helper-{index + 1}" };
+            var thread = new Thread(() => HelperLoop(index, cpu)) { IsBackground = true, Name = $"worker-{index + 1}" };
             thread.Start();
         }
     }

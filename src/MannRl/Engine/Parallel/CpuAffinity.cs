@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace MannRl.Engine;
+namespace MannRl.Engine.Parallel;
 
 /// <summary>
 /// Thread placement on Linux. Measured on the 2-core machine this project targets: a new busy thread was often placed on

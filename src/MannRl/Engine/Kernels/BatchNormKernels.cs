@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace MannRl.Engine;
+namespace MannRl.Engine.Kernels;
 
 /// <summary>
 /// BatchNorm1d's loops, one pass per block of 8 features down all rows, with the statistics kept in registers. The

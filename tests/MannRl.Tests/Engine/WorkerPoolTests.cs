@@ -1,4 +1,5 @@
 using MannRl.Engine;
+using MannRl.Engine.Parallel;
 
 namespace MannRl.Tests.Engine;
 
@@ -7,7 +8,7 @@ namespace MannRl.Tests.Engine;
 /// microseconds (helpers still polling) and jobs after a pause long enough for the helpers to block.
 /// </summary>
 [Collection("Gemm threads")]
-public sealed unsafe class GemmWorkersTests
+public sealed unsafe class WorkerPoolTests
 {
     private struct Counts
     {
@@ -37,7 +38,7 @@ public sealed unsafe class GemmWorkersTests
             {
                 for (int j = 0; j < 3_000; j++)
                 {
-                    if (!GemmWorkers.TryRun(&CountTask, &counts, tasks, helpers)) CountAll(ref counts, tasks);
+                    if (!WorkerPool.TryRun(&CountTask, &counts, tasks, helpers)) CountAll(ref counts, tasks);
                     jobs++;
                     Assert.All(perTask, n => Assert.Equal(jobs, n));
                 }

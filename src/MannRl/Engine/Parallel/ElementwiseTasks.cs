@@ -1,8 +1,10 @@
-namespace MannRl.Engine;
+using MannRl.Engine.Kernels;
+
+namespace MannRl.Engine.Parallel;
 
 /// <summary>
 /// Runs an element-wise pass over n elements, cut into ranges on <see cref="Gemm.MaxThreads"/> threads when n is large
-/// enough (<see cref="GemmWorkers"/>). Each element is computed by the same operations whatever the cut, so the result
+/// enough (<see cref="WorkerPool"/>). Each element is computed by the same operations whatever the cut, so the result
 /// is bit-identical for every thread count. Ranges start at multiples of 16, so vector loops see the same alignment.
 /// </summary>
 internal static unsafe class ElementwiseTasks
@@ -37,7 +39,7 @@ internal static unsafe class ElementwiseTasks
             int chunk = (length + tasks - 1) / tasks;
             chunk = (chunk + 15) & ~15;
             var cut = new Cut { Body = body, State = state, Length = length, Chunk = chunk };
-            if (GemmWorkers.TryRun(&RunTask, &cut, (length + chunk - 1) / chunk, threads - 1)) return;
+            if (WorkerPool.TryRun(&RunTask, &cut, (length + chunk - 1) / chunk, threads - 1)) return;
         }
         body(state, 0, length);
     }

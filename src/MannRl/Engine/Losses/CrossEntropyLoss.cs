@@ -2,8 +2,8 @@ using System.Numerics.Tensors;
 
 namespace MannRl.Engine;
 
-/// <summary>The losses of MANN-RL with PyTorch semantics; each returns the reduced loss and writes the gradient.</summary>
-public static class Loss
+/// <summary>PyTorch's CrossEntropyLoss (mean reduction): returns the loss and writes the gradient.</summary>
+public static class CrossEntropyLoss
 {
     /// <summary>
     /// PyTorch's CrossEntropyLoss: per row, −log_softmax(input)[target] = logsumexp(input) − input[target],
@@ -11,7 +11,7 @@ public static class Loss
     /// it receives d(mean)/d(input) = (softmax(input) − onehot(target)) / rows. The original feeds the action
     /// net's Softmax output here (cross entropy on probabilities); pass logits for the textbook form.
     /// </summary>
-    public static float CrossEntropy(Matrix input, ReadOnlySpan<int> targets, Span<float> rowLosses, Matrix? gradInput)
+    public static float Compute(Matrix input, ReadOnlySpan<int> targets, Span<float> rowLosses, Matrix? gradInput)
     {
         int n = input.Rows;
         if (targets.Length < n || rowLosses.Length < n)
@@ -48,7 +48,7 @@ public static class Loss
     private const int BatchedMaxRows = 256, BatchedMinCols = 8;
 
     /// <summary>
-    /// <see cref="CrossEntropy"/> with a gradient, the exponentials of all rows in one library call instead of five
+    /// <see cref="Compute"/> with a gradient, the exponentials of all rows in one library call instead of five
     /// calls per row (16 rows of 11 classes: the calls cost more than the arithmetic). Each element sees the same
     /// operations: x − max, the library's vector exp (8 or more classes take a vector path either way), Σ per row by
     /// the library, e·(1/n/Σ); so the result is bit-identical.
@@ -82,39 +82,5 @@ public static class Loss
             e[t] -= invN;
         }
         return (float)(total / n);
-    }
-
-    /// <summary>
-    /// PyTorch's SmoothL1Loss with beta 1 and mean reduction over all elements: for d = input − target,
-    /// 0.5·d² where |d| &lt; 1, else |d| − 0.5. Gradients (when given): clamp(d, −1, 1)/N for the input and its
-    /// negation for the target (the memory-net's TD target is not detached by default).
-    /// </summary>
-    public static float SmoothL1(Matrix input, Matrix target, Matrix? gradInput, Matrix? gradTarget)
-    {
-        input.CheckSameShape(target, "SmoothL1 target");
-        if (gradInput is not null) input.CheckSameShape(gradInput, "SmoothL1 input gradient");
-        if (gradTarget is not null) input.CheckSameShape(gradTarget, "SmoothL1 target gradient");
-        int n = input.Rows, f = input.Cols;
-        float invCount = 1f / (n * (float)f);
-        double total = 0;
-        for (int r = 0; r < n; r++)
-        {
-            var a = input.Row(r);
-            var e = target.Row(r);
-            Span<float> gi = gradInput is null ? default : gradInput.Row(r);
-            Span<float> gt = gradTarget is null ? default : gradTarget.Row(r);
-            float rowSum = 0;
-            for (int j = 0; j < f; j++)
-            {
-                float d = a[j] - e[j];
-                float ad = MathF.Abs(d);
-                rowSum += ad < 1f ? 0.5f * d * d : ad - 0.5f;
-                float g = Math.Clamp(d, -1f, 1f) * invCount;
-                if (gradInput is not null) gi[j] = g;
-                if (gradTarget is not null) gt[j] = -g;
-            }
-            total += rowSum;
-        }
-        return (float)(total * invCount);
     }
 }

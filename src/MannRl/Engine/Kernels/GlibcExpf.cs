@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace MannRl.Engine;
+namespace MannRl.Engine.Kernels;
 
 /// <summary>
 /// <see cref="MathF.Exp"/> four lanes at a time, bit for bit: on Linux x64 MathF.Exp is glibc's expf, whose FMA

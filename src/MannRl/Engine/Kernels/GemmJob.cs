@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using MannRl.Engine.Parallel;
 
-namespace MannRl.Engine;
+namespace MannRl.Engine.Kernels;
 
 /// <summary>
 /// One packed product C (m x n) = Aₚ·B [+ C] cut into tasks: a task is a rectangle of column panels x row blocks of C,
@@ -82,7 +83,7 @@ internal unsafe struct GemmJob
         RowChunks = (Blocks + TaskBlocks - 1) / TaskBlocks;
     }
 
-    /// <summary>Computes task <paramref name="task"/> of the job at <paramref name="job"/>: the form <see cref="GemmWorkers"/> runs.</summary>
+    /// <summary>Computes task <paramref name="task"/> of the job at <paramref name="job"/>: the form <see cref="WorkerPool"/> runs.</summary>
     public static void RunTask(void* job, int task) => ((GemmJob*)job)->RunTask(task);
 
     /// <summary>Computes task <paramref name="task"/> of <see cref="Tasks"/>.</summary>

@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using MannRl.Engine.Parallel;
 
-namespace MannRl.Engine;
+namespace MannRl.Engine.Kernels;
 
 /// <summary>
 /// A Linear forward Y = b + X·Wᵀ for a batch of at most 16 rows that reads W (out x in) row-major in place, so no

@@ -1,8 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using MannRl.Engine.Parallel;
 
-namespace MannRl.Engine;
+namespace MannRl.Engine.Kernels;
 
 /// <summary>
 /// Matrix products of the layers: C (m x n) = op(A) · B [+ C], with B row-major (k x n) and op(A) either
@@ -17,7 +18,7 @@ namespace MannRl.Engine;
 /// thread count. Larger products pack op(A) into row blocks of 8 (one contiguous read per k step, whichever way A is
 /// stored) and run 8 x 32 register tiles over k blocks of 256, reading B in place or from a panel the first row tile
 /// copied it to (<see cref="GemmJob"/>, <see cref="GemmKernels"/>); big ones split column panels over
-/// <see cref="MaxThreads"/> threads (<see cref="GemmWorkers"/>).
+/// <see cref="MaxThreads"/> threads (<see cref="WorkerPool"/>).
 /// </remarks>
 public static class Gemm
 {
@@ -56,7 +57,7 @@ public static class Gemm
     /// CPU while the other CPU idled.
     /// </summary>
     /// <returns>Whether the calling thread was pinned.</returns>
-    public static bool KeepCallingThreadOffHelpers() => GemmWorkers.KeepCallerOffHelpers(MaxThreads - 1);
+    public static bool KeepCallingThreadOffHelpers() => WorkerPool.KeepCallerOffHelpers(MaxThreads - 1);
 
     /// <summary>Kernel family forced for every product (tests: the scalar and AVX2 paths on AVX-512 hardware); null = best.</summary>
     internal static GemmKernelKind? ForcedKernel { get; set; }
@@ -183,7 +184,7 @@ public static class Gemm
             int threads = (int)Math.Clamp(work / WorkPerThread, 1, MaxThreads);
             // Four tasks per thread let a thread whose core is busy elsewhere take fewer of them.
             job.Split(threads == 1 ? 1 : 4 * threads);
-            if (threads > 1 && job.Tasks > 1 && GemmWorkers.TryRun(&GemmJob.RunTask, &job, job.Tasks, Math.Min(threads, job.Tasks) - 1)) return;
+            if (threads > 1 && job.Tasks > 1 && WorkerPool.TryRun(&GemmJob.RunTask, &job, job.Tasks, Math.Min(threads, job.Tasks) - 1)) return;
             for (int t = 0; t < job.Tasks; t++) job.RunTask(t);
         }
     }
