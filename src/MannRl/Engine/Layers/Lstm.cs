@@ -1,3 +1,5 @@
+using MannRl.Engine.Kernels;
+
 namespace MannRl.Engine;
 
 /// <summary>
