@@ -98,7 +98,7 @@ public static class StepFlops
     {
         int b = c.BatchSize, rows = c.MemNumSamples * c.BatchSize;
         double trainingsPerStep = (double)c.MemTrainIterations / (c.Settle + c.History);
-        double backwardsPerTraining = c.MemTarget == "detached" ? 1 : 2;
+        double backwardsPerTraining = c.MemTargetKind == TdTarget.Detached ? 1 : 2;
         var uses = new List<ProductUse>();
         foreach (var l in action) AddLayer(uses, "action step", l, b, forwards: 1, backwards: 1);
         foreach (var l in memory) AddLayer(uses, "memory training", l, rows, forwards: 2 * trainingsPerStep, backwards: backwardsPerTraining * trainingsPerStep);

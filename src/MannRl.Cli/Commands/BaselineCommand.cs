@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MannRl.Config;
 using MannRl.Data;
 using MannRl.Data.Pos;
 using MannRl.Evaluation;
@@ -20,9 +21,9 @@ internal static class BaselineCommand
         };
         pos.SetAction(p => ExitCodes.Guard(() =>
         {
-            PosTagset t;
-            try { t = PosOptions.ParseTagset(p.GetValue(tagset)!); }
-            catch (ArgumentException e) { throw new UsageException(e.Message); }
+            string name = p.GetValue(tagset)!;
+            if (!ConfigNames<PosTagset>.TryParse(name.Trim().ToLowerInvariant(), out PosTagset t))
+                throw new UsageException($"pos_tagset '{name}' is not a tagset: use xpos (Penn tags, the default) or upos");
             var corpus = PosCorpus.Load(DataDirectory.Resolve(p.GetValue(dataDir)));
             var result = PosBaseline.Run(corpus, t);
             var table = new Table().Title($"most-frequent-tag baseline ({t.ToString().ToUpperInvariant()}, {result.Tags.Count} tags)")

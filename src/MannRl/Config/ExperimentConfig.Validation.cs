@@ -1,43 +1,16 @@
-using System.Globalization;
-
 namespace MannRl.Config;
 
 public sealed partial record ExperimentConfig
 {
-    /// <summary>Datasets the trainer knows.</summary>
-    public static IReadOnlyList<string> Datasets { get; } = ["logic", "udpos", "wmt2014-en", "wmt2014-en-fr"];
-
-    /// <summary>Action networks (spec section 2).</summary>
-    public static IReadOnlyList<string> ActionModels { get; } = ["flatdann", "embdann", "parallelActionNet"];
-
-    /// <summary>Memory-nets (spec section 2).</summary>
-    public static IReadOnlyList<string> MemModels { get; } =
-        ["flatmnn", "flatmnnNA", "embmnn", "embmnnNA", "embWLmnnNA", "parallelMemNetNA"];
-
-    /// <summary>Optimizers for either network.</summary>
-    public static IReadOnlyList<string> Optimizers { get; } = ["adam", "sgd", "rmsprop"];
-
     /// <summary>
     /// Checks names, ranges and the constraints between keys; throws a <see cref="ConfigException"/> naming the
     /// first problem and its fix. Dimensions that depend on the data are checked by <see cref="ValidateAgainstData"/>.
     /// </summary>
     public void Validate()
     {
-        OneOf("dataset", Dataset, Datasets);
-        if (ActionModel == "flat2dann")
-            throw Error("action_model", "flat2dann is named by the original's trainer but was never implemented there; "
-                + $"use one of {string.Join(", ", ActionModels)}");
-        OneOf("action_model", ActionModel, ActionModels);
-        OneOf("mem_model", MemModel, MemModels);
-        OneOf("action_optimizer", ActionOptimizer, Optimizers);
-        OneOf("mem_optimizer", MemOptimizer, Optimizers);
-        OneOf("loss_function", LossFunction, ["cross_entropy"]);
-        OneOf("action_loss_on", ActionLossOn, ["probabilities", "logits"]);
-        OneOf("mem_target", MemTarget, ["full", "detached"]);
-        OneOf("reading_target", ReadingTarget, ["digits", "empty"]);
-        OneOf("pos_tagset", PosTagset, ["xpos", "upos"]);
-        OneOf("debug_level", DebugLevel, ["debug", "info", "warning"]);
-        if (PosEmbeddings is not null) CheckPosEmbeddings(PosEmbeddings);
+        // Each parsed property throws the error that names the allowed values.
+        _ = (DatasetKind, ActionModelKind, MemModelKind, ActionOptimizerKind, MemOptimizerKind, LossFunctionKind, ActionLossOnKind,
+            MemTargetKind, ReadingTargetKind, PosTagsetKind, DebugLevelKind, PosEmbeddingsSpec);
         if (SentencesFileTarget is not null && SentencesFile is null)
             throw Error("sentences_file_target", "it needs sentences_file (the source side); set sentences_file too or remove this key");
 
@@ -90,8 +63,10 @@ public sealed partial record ExperimentConfig
 
     private void CheckModelShapes()
     {
-        if (ActionModel is "embdann" or "parallelActionNet") Needed("action_embedding_dim", ActionEmbeddingDim, ActionModel);
-        if (ActionModel == "parallelActionNet")
+        ActionModelKind action = ActionModelKind;
+        MemoryModelKind memory = MemModelKind;
+        if (action is ActionModelKind.EmbDann or ActionModelKind.ParallelActionNet) Needed("action_embedding_dim", ActionEmbeddingDim, ActionModel);
+        if (action == ActionModelKind.ParallelActionNet)
         {
             Needed("action_chunk_dim", ActionChunkDim, ActionModel);
             if (!IsPowerOfTwo(ActionChunkDim!.Value))
@@ -99,36 +74,20 @@ public sealed partial record ExperimentConfig
             if (!IsPowerOfTwo(MemoryDim))
                 throw Error("memory_dim", $"parallelActionNet needs a power of two, got {MemoryDim}; e.g. {RoundToPowerOfTwo(MemoryDim)}");
         }
-        if (MemModel is "embmnn" or "embmnnNA" or "embWLmnnNA" or "parallelMemNetNA") Needed("mem_embedding_dim", MemEmbeddingDim, MemModel);
-        if (MemModel is "embWLmnnNA" or "parallelMemNetNA")
+        if (memory is not (MemoryModelKind.FlatMnn or MemoryModelKind.FlatMnnNA)) Needed("mem_embedding_dim", MemEmbeddingDim, MemModel);
+        if (memory is MemoryModelKind.EmbWLMnnNA or MemoryModelKind.ParallelMemNetNA)
         {
             AtLeast("mem_num_intermediate_layers", MemNumIntermediateLayers, 0);
             if (MemNumIntermediateLayers > 0)
                 AtLeast("mem_intermediate_dim", MemIntermediateDim, 1, "intermediate layers need a width");
         }
-        if (MemModel == "parallelMemNetNA")
+        if (memory == MemoryModelKind.ParallelMemNetNA)
         {
             Needed("mem_num_mem_net", MemNumMemNet, MemModel);
             if (MemoryDim % MemNumMemNet!.Value != 0)
                 throw Error("memory_dim", $"parallelMemNetNA splits memory_dim {MemoryDim} into mem_num_mem_net {MemNumMemNet} equal chunks; "
                     + "make memory_dim a multiple of mem_num_mem_net");
         }
-    }
-
-    private void CheckPosEmbeddings(string value)
-    {
-        int colon = value.IndexOf(':');
-        string form = colon < 0 ? value : value[..colon];
-        string arg = colon < 0 ? "" : value[(colon + 1)..];
-        bool ok = form switch
-        {
-            "glove" => arg.Length > 0,
-            "random" or "learned" => int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out int dim) && dim > 0,
-            _ => false,
-        };
-        if (!ok)
-            throw Error("pos_embeddings", $"'{value}' is not one of the forms glove:PATH, random:DIM or learned:DIM (DIM a positive integer); "
-                + "e.g. glove:glove/glove.6B.300d.txt, or remove the key for the default GloVe vectors");
     }
 
     private void CheckDecay(string key, LrDecay? decay)
@@ -138,14 +97,6 @@ public sealed partial record ExperimentConfig
             throw Error(key, $"milestones must be epoch counts of at least 1, got {decay}; e.g. [[100, 150], 0.5]");
         if (!(decay.Gamma > 0) || double.IsInfinity(decay.Gamma))
             throw Error(key, $"the decay factor must be a positive number, got {F(decay.Gamma)}; e.g. [[100, 150], 0.5]");
-    }
-
-    private void OneOf(string key, string value, IReadOnlyList<string> allowed)
-    {
-        if (allowed.Contains(value)) return;
-        string? near = allowed.FirstOrDefault(a => a.Equals(value, StringComparison.OrdinalIgnoreCase));
-        string hint = near is null ? "" : $" (names are case-sensitive: '{near}')";
-        throw Error(key, $"unknown value '{value}'{hint}; use one of {string.Join(", ", allowed)}");
     }
 
     private void Needed(string key, int? value, string model)

@@ -6,6 +6,10 @@ namespace MannRl.Config;
 /// Keys the original required default to the shipped logic config (<c>configs/logic/logic_m_best.yaml</c>); keys the
 /// original tested with <c>"key" in config</c> default to what their absence meant there (null = off).
 /// Load with <see cref="ConfigLoader"/>, check with <see cref="Validate"/>, write with <see cref="ConfigWriter"/>.
+/// A key whose value is a name keeps the text as written (the YAML side); its parsed value is the get-only property
+/// of the same name with <c>Kind</c> appended (<see cref="MemTarget"/> -> <see cref="MemTargetKind"/>), whose enum
+/// lists the allowed names (<see cref="ConfigNames{T}"/>). Those properties throw the validation error for a name
+/// that is not allowed.
 /// </summary>
 public sealed partial record ExperimentConfig
 {

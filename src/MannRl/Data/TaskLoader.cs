@@ -9,29 +9,28 @@ namespace MannRl.Data;
 public static class TaskLoader
 {
     /// <summary>The data of <paramref name="config"/>, read from (or, for logic, generated into) <paramref name="dataDir"/>.</summary>
-    public static SequenceDataset Load(ExperimentConfig config, string dataDir, Action<string>? log) => config.Dataset switch
+    public static SequenceDataset Load(ExperimentConfig config, string dataDir, Action<string>? log) => config.DatasetKind switch
     {
-        "logic" => LogicTask.Load(dataDir, config.Seed, log),
-        "udpos" => PosTask.Load(dataDir, new PosOptions
+        DatasetKind.Logic => LogicTask.Load(dataDir, config.Seed, log),
+        DatasetKind.Udpos => PosTask.Load(dataDir, new PosOptions
         {
-            Tagset = PosOptions.ParseTagset(config.PosTagset),
-            Embeddings = config.PosEmbeddings,
+            Tagset = config.PosTagsetKind,
+            Embeddings = config.PosEmbeddingsSpec,
             Seed = config.Seed,
             TrainTruncate = config.TrainTruncateSize,
         }, log),
-        SentenceOptions.Memorisation or SentenceOptions.Translation => SentenceTask.Load(dataDir, new SentenceOptions
+        DatasetKind.Wmt2014En or DatasetKind.Wmt2014EnFr => SentenceTask.Load(dataDir, new SentenceOptions
         {
             Dataset = config.Dataset,
             SentencesFile = config.SentencesFile,
             SentencesFileTarget = config.SentencesFileTarget,
-            ReadingTarget = SentenceOptions.ParseReadingTarget(config.ReadingTarget),
+            ReadingTarget = config.ReadingTargetKind,
             TrainTruncate = config.WmtTrainTruncateSize,
             ValidationTruncate = config.WmtValidationTruncateSize,
             Curriculum = config.WmtCurriculum is { } cur ? new CurriculumSchedule(cur.Milestone, cur.Chunk) : null,
             AddCharsToCurriculum = config.WmtAddCharsToCurriculum && config.WmtCurriculum is not null,
             ForceNonCurriculumTrainEval = config.WmtForceNonCurriculumTrainEval,
         }, log),
-        _ => throw new ConfigException("config", "dataset", null,
-            $"unknown dataset '{config.Dataset}': use logic, udpos, wmt2014-en or wmt2014-en-fr"),
+        _ => throw new InvalidOperationException($"no loader for dataset '{config.Dataset}'"),
     };
 }

@@ -35,34 +35,32 @@ public static class ModelFactory
         return net;
     }
 
-    private static ActionNet CreateActionNetCore(ExperimentConfig c, int inputDim, int targetDim, Rng rng) => c.ActionModel switch
+    private static ActionNet CreateActionNetCore(ExperimentConfig c, int inputDim, int targetDim, Rng rng) => c.ActionModelKind switch
     {
-        "flatdann" => new FlatDann(inputDim, c.MemoryDim, targetDim, c.UseSwish, rng),
-        "embdann" => new EmbDann(inputDim, c.MemoryDim, targetDim, Required(c.ActionEmbeddingDim, "action_embedding_dim", "embdann"), rng),
-        "parallelActionNet" => new ParallelActionNet(inputDim, Required(c.ActionEmbeddingDim, "action_embedding_dim", "parallelActionNet"),
+        ActionModelKind.FlatDann => new FlatDann(inputDim, c.MemoryDim, targetDim, c.UseSwish, rng),
+        ActionModelKind.EmbDann => new EmbDann(inputDim, c.MemoryDim, targetDim, Required(c.ActionEmbeddingDim, "action_embedding_dim", "embdann"), rng),
+        ActionModelKind.ParallelActionNet => new ParallelActionNet(inputDim, Required(c.ActionEmbeddingDim, "action_embedding_dim", "parallelActionNet"),
             c.MemoryDim, Required(c.ActionChunkDim, "action_chunk_dim", "parallelActionNet"), targetDim,
             c.ActionFnIsTanh, c.ActionEmbFnIsTanh, rng),
-        "flat2dann" => throw new ConfigException("config", "action_model", null,
-            "action_model 'flat2dann' is named by the original trainer but was never implemented there; use flatdann, embdann or parallelActionNet"),
-        _ => throw new ConfigException("config", "action_model", null, $"unknown action_model '{c.ActionModel}': use flatdann, embdann or parallelActionNet"),
+        _ => throw new InvalidOperationException($"no action net for action_model '{c.ActionModel}'"),
     };
 
     private static MemoryNet CreateMemoryNetCore(ExperimentConfig c, int inputDim, int targetDim, Rng rng)
     {
         int layers = c.MemNumIntermediateLayers, layerDim = c.MemIntermediateDim;
-        return c.MemModel switch
+        return c.MemModelKind switch
         {
-            "flatmnn" => new DenseMemoryNet(inputDim, c.MemoryDim, targetDim, 0, 0, 0, c.MemFnIsTanh, c.MemEmbFnIsTanh, rng),
-            "flatmnnNA" => new DenseMemoryNet(inputDim, c.MemoryDim, 0, 0, 0, 0, c.MemFnIsTanh, c.MemEmbFnIsTanh, rng),
-            "embmnn" => new DenseMemoryNet(inputDim, c.MemoryDim, targetDim, Required(c.MemEmbeddingDim, "mem_embedding_dim", "embmnn"),
+            MemoryModelKind.FlatMnn => new DenseMemoryNet(inputDim, c.MemoryDim, targetDim, 0, 0, 0, c.MemFnIsTanh, c.MemEmbFnIsTanh, rng),
+            MemoryModelKind.FlatMnnNA => new DenseMemoryNet(inputDim, c.MemoryDim, 0, 0, 0, 0, c.MemFnIsTanh, c.MemEmbFnIsTanh, rng),
+            MemoryModelKind.EmbMnn => new DenseMemoryNet(inputDim, c.MemoryDim, targetDim, Required(c.MemEmbeddingDim, "mem_embedding_dim", "embmnn"),
                 0, 0, c.MemFnIsTanh, c.MemEmbFnIsTanh, rng),
-            "embmnnNA" => new DenseMemoryNet(inputDim, c.MemoryDim, 0, Required(c.MemEmbeddingDim, "mem_embedding_dim", "embmnnNA"),
+            MemoryModelKind.EmbMnnNA => new DenseMemoryNet(inputDim, c.MemoryDim, 0, Required(c.MemEmbeddingDim, "mem_embedding_dim", "embmnnNA"),
                 0, 0, c.MemFnIsTanh, c.MemEmbFnIsTanh, rng),
-            "embWLmnnNA" => new DenseMemoryNet(inputDim, c.MemoryDim, 0, Required(c.MemEmbeddingDim, "mem_embedding_dim", "embWLmnnNA"),
+            MemoryModelKind.EmbWLMnnNA => new DenseMemoryNet(inputDim, c.MemoryDim, 0, Required(c.MemEmbeddingDim, "mem_embedding_dim", "embWLmnnNA"),
                 layers, layerDim, c.MemFnIsTanh, c.MemEmbFnIsTanh, rng),
-            "parallelMemNetNA" => new ParallelMemoryNet(Required(c.MemNumMemNet, "mem_num_mem_net", "parallelMemNetNA"), inputDim, c.MemoryDim, 0,
+            MemoryModelKind.ParallelMemNetNA => new ParallelMemoryNet(Required(c.MemNumMemNet, "mem_num_mem_net", "parallelMemNetNA"), inputDim, c.MemoryDim, 0,
                 c.MemEmbeddingDim ?? 0, layers, layerDim, c.MemFunnelToZeroChunk, c.MemFnIsTanh, c.MemEmbFnIsTanh, rng),
-            _ => throw new ConfigException("config", "mem_model", null, $"unknown mem_model '{c.MemModel}': use flatmnn, flatmnnNA, embmnn, embmnnNA, embWLmnnNA or parallelMemNetNA"),
+            _ => throw new InvalidOperationException($"no memory-net for mem_model '{c.MemModel}'"),
         };
     }
 

@@ -47,11 +47,11 @@ public sealed class Trainer
         _shuffle = rng.Fork("shuffle");
         _replay = rng.Fork("replay");
         _resets = rng.Fork("memory-resets");
-        ActionOptimizer = CreateOptimizer(config.ActionOptimizer, Action.Parameters, config.ActionLearningRate);
-        MemoryOptimizer = CreateOptimizer(config.MemOptimizer, Memory.Parameters, config.MemLearningRate);
+        ActionOptimizer = CreateOptimizer(config.ActionOptimizerKind, Action.Parameters, config.ActionLearningRate);
+        MemoryOptimizer = CreateOptimizer(config.MemOptimizerKind, Memory.Parameters, config.MemLearningRate);
         if (config.ActionLrRateDecay is { } ad) _actionSchedule = new MultiStepLR(ActionOptimizer, ad.Milestones, (float)ad.Gamma);
         if (config.MemLrRateDecay is { } md) _memorySchedule = new MultiStepLR(MemoryOptimizer, md.Milestones, (float)md.Gamma);
-        _lossOnLogits = config.ActionLossOn == "logits";
+        _lossOnLogits = config.ActionLossOnKind == LossInput.Logits;
 
         int b = config.BatchSize, i = data.InputDim, m = config.MemoryDim, t = data.TargetDim;
         _batcher = new StreamingBatcher(b, minSlots: 2);
@@ -67,7 +67,7 @@ public sealed class Trainer
         _ages = new int[config.MemNumSamples];
         _transitions = new Transitions(rows, i, m, t);
         _tdLearner = new TdLearner(Memory, MemoryOptimizer, rows, new TdSettings(
-            config.MemGamma, config.MemL1, config.MemDampenLosses, config.MemClamp, config.MemClipping, config.MemTarget == "detached"));
+            config.MemGamma, config.MemL1, config.MemDampenLosses, config.MemClamp, config.MemClipping, config.MemTargetKind == TdTarget.Detached));
         Evaluator = new Evaluator(Action, Memory, config.EvalBatchSize);
     }
 
@@ -284,12 +284,12 @@ public sealed class Trainer
         if (opt.LearningRate != old) Log($"{which} learning rate set to: {F(opt.LearningRate)}");
     }
 
-    private static Optimizer CreateOptimizer(string name, IReadOnlyList<Parameter> parameters, double lr) => name switch
+    private static Optimizer CreateOptimizer(OptimizerKind kind, IReadOnlyList<Parameter> parameters, double lr) => kind switch
     {
-        "adam" => new Adam(parameters, (float)lr),
-        "sgd" => new Sgd(parameters, (float)lr),
-        "rmsprop" => new RmsProp(parameters, (float)lr),
-        _ => throw new ConfigException("config", "optimizer", null, $"unknown optimizer '{name}': use adam, sgd or rmsprop"),
+        OptimizerKind.Adam => new Adam(parameters, (float)lr),
+        OptimizerKind.Sgd => new Sgd(parameters, (float)lr),
+        OptimizerKind.RmsProp => new RmsProp(parameters, (float)lr),
+        _ => throw new InvalidOperationException($"no optimizer for {kind}"),
     };
 
     private static TrainingDivergedException Diverged(string net, string what, int epoch, int step, NamedTensors tensors)

@@ -1,3 +1,4 @@
+using MannRl.Config;
 using MannRl.Data.Pos;
 using static MannRl.Tests.Pos.PosTestData;
 

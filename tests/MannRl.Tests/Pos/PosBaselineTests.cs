@@ -1,3 +1,4 @@
+using MannRl.Config;
 using MannRl.Data.Pos;
 
 namespace MannRl.Tests.Pos;

@@ -1,3 +1,4 @@
+using MannRl.Config;
 using MannRl.Data.Pos;
 
 namespace MannRl.Tests.Pos;
@@ -23,7 +24,7 @@ public class PosRealDataTests
     [Fact]
     public void The_dataset_adds_end_symbols_but_no_tags()
     {
-        var data = PosTask.Build(Corpus.Value, new PosOptions { Embeddings = "learned:100" });
+        var data = PosTask.Build(Corpus.Value, new PosOptions { Embeddings = PosEmbeddings.Parse("learned:100") });
         var ds = data.Dataset;
         Assert.Equal(49, ds.TargetDim);
         Assert.Equal([12_544, 2_001, 2_077], new[] { ds.Train.Count, ds.Validation.Count, ds.Test.Count });
@@ -32,7 +33,7 @@ public class PosRealDataTests
         Assert.Equal(2_996, added);
         Assert.Equal(ds.InputSymbols!.Count, ds.InputDim);
         Assert.Equal(PosTagDictionary.Build(Corpus.Value, PosTagset.Upos).Count,
-            PosTask.Build(Corpus.Value, new PosOptions { Embeddings = "learned:8", Tagset = PosTagset.Upos }).Dataset.TargetDim);
+            PosTask.Build(Corpus.Value, new PosOptions { Embeddings = PosEmbeddings.Parse("learned:8"), Tagset = PosTagset.Upos }).Dataset.TargetDim);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using MannRl.Config;
 using MannRl.Data;
 using MannRl.Data.Pos;
 using static MannRl.Tests.Pos.PosTestData;
@@ -23,7 +24,7 @@ public class PosTaskTests
     public void Random_vectors_give_a_dense_dataset_with_end_symbols()
     {
         using var dir = SmallDataDir();
-        var data = PosTask.LoadData(dir.Path, new PosOptions { Embeddings = "random:4" });
+        var data = PosTask.LoadData(dir.Path, new PosOptions { Embeddings = PosEmbeddings.Parse("random:4") });
         var ds = data.Dataset;
         Assert.Equal("udpos", ds.Name);
         Assert.Equal(4, ds.InputDim);
@@ -48,7 +49,7 @@ public class PosTaskTests
     public void Upos_targets_and_upos_end_tag()
     {
         using var dir = SmallDataDir();
-        var ds = PosTask.Load(dir.Path, new PosOptions { Tagset = PosTagset.Upos, Embeddings = "random:2" });
+        var ds = PosTask.Load(dir.Path, new PosOptions { Tagset = PosTagset.Upos, Embeddings = PosEmbeddings.Parse("random:2") });
         Assert.Equal(["DET", "NOUN", "VERB", "PUNCT", "PROPN", "SYM", "INTJ"], ds.TargetSymbols);
         Assert.Equal([0, 4, 3], ds.Train[1].Targets);
         Assert.Equal([6, 3], ds.Test[0].Targets);
@@ -58,7 +59,7 @@ public class PosTaskTests
     public void Learned_embeddings_give_word_ids_over_a_lower_cased_train_vocabulary()
     {
         using var dir = SmallDataDir();
-        var data = PosTask.LoadData(dir.Path, new PosOptions { Embeddings = "learned:16" });
+        var data = PosTask.LoadData(dir.Path, new PosOptions { Embeddings = PosEmbeddings.Parse("learned:16") });
         var ds = data.Dataset;
         Assert.Equal(16, data.LearnedEmbeddingDim);
         // train words after the end rule: the dog barks . | the dog . | dogs bark ! -> the 2, dog 2, . 2
@@ -75,7 +76,7 @@ public class PosTaskTests
         using var dir = SmallDataDir();
         string glove = dir.Write("vectors.txt", "the 1 2\nDog 3 4\n. 5 6\nunused 7 8\n");
         var warnings = new List<string>();
-        var ds = PosTask.Load(dir.Path, new PosOptions { Embeddings = "glove:" + glove }, warnings.Add);
+        var ds = PosTask.Load(dir.Path, new PosOptions { Embeddings = PosEmbeddings.Parse("glove:" + glove) }, warnings.Add);
         Assert.Equal(2, ds.InputDim);
         Assert.Equal([0, 0, 0, 0, 0, 0, 5, 6], ds.Train[0].InputVectors!);  // The dog barks .
         Assert.Equal([1, 2, 3, 4, 5, 6], ds.Train[1].InputVectors!);        // the Dog .
@@ -109,7 +110,7 @@ public class PosTaskTests
         Assert.Same(sentences, PosTask.Truncate(sentences, 50, 13));
 
         using var dir = SmallDataDir();
-        var ds = PosTask.Load(dir.Path, new PosOptions { Embeddings = "random:2", TrainTruncate = 2 });
+        var ds = PosTask.Load(dir.Path, new PosOptions { Embeddings = PosEmbeddings.Parse("random:2"), TrainTruncate = 2 });
         Assert.Equal(2, ds.Train.Count);
         Assert.Equal(2, ds.Validation.Count);
         Assert.Equal(10, ds.TargetDim); // tags still over the whole corpus
@@ -120,7 +121,7 @@ public class PosTaskTests
     {
         using var dir = SmallDataDir();
         File.Delete(Path.Combine(dir.Path, "ud-english-ewt", "en_ewt-ud-dev.conllu"));
-        var e = Assert.Throws<FileNotFoundException>(() => PosTask.Load(dir.Path, new PosOptions { Embeddings = "random:2" }));
+        var e = Assert.Throws<FileNotFoundException>(() => PosTask.Load(dir.Path, new PosOptions { Embeddings = PosEmbeddings.Parse("random:2") }));
         Assert.Contains(Path.Combine(dir.Path, "ud-english-ewt", "en_ewt-ud-dev.conllu"), e.Message);
         Assert.Contains("mannrl data fetch udpos", e.Message);
         Assert.Contains("en_ewt-ud-train.conllu, en_ewt-ud-dev.conllu, en_ewt-ud-test.conllu", e.Message);
@@ -131,6 +132,6 @@ public class PosTaskTests
     {
         var corpus = new PosCorpus([[new ConlluToken("a", "X", "X")]], [], []);
         Assert.Throws<ArgumentException>(() => PosTask.Build(corpus, new PosOptions()));
-        Assert.IsType<SequenceDataset>(PosTask.Build(corpus, new PosOptions { Embeddings = "random:3" }).Dataset);
+        Assert.IsType<SequenceDataset>(PosTask.Build(corpus, new PosOptions { Embeddings = PosEmbeddings.Parse("random:3") }).Dataset);
     }
 }

@@ -1,3 +1,4 @@
+using MannRl.Config;
 using MannRl.Data.Sentences;
 
 namespace MannRl.Tests.Sentences;

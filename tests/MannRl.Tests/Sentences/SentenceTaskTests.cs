@@ -255,8 +255,6 @@ public sealed class SentenceTaskTests : IDisposable
         Assert.Contains("wmt2014-de", Assert.Throws<ArgumentException>(() => Open(new SentenceOptions { Dataset = "wmt2014-de" })).Message);
         Assert.Throws<ArgumentException>(() => Open(new SentenceOptions { Dataset = SentenceOptions.Translation, SentencesFile = "a.txt" }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new CurriculumSchedule(0, 5));
-        Assert.Equal(ReadingTarget.Empty, SentenceOptions.ParseReadingTarget("empty"));
-        Assert.Throws<ArgumentException>(() => SentenceOptions.ParseReadingTarget("zeros"));
         _data.Write("one.txt", ["just one"]);
         Assert.Throws<InvalidDataException>(() => Open(new SentenceOptions { SentencesFile = "one.txt", UseCache = false }));
     }

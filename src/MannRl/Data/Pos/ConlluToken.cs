@@ -1,3 +1,5 @@
+using MannRl.Config;
+
 namespace MannRl.Data.Pos;
 
 /// <summary>One syntactic word of a CoNLL-U sentence: its form and both part-of-speech columns, as written.</summary>

@@ -1,3 +1,5 @@
+using MannRl.Config;
+
 namespace MannRl.Data.Pos;
 
 /// <summary>Everything <see cref="PosTask.LoadData"/> built: the dataset and the pieces it was made of.</summary>

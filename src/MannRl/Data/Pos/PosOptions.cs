@@ -1,3 +1,5 @@
+using MannRl.Config;
+
 namespace MannRl.Data.Pos;
 
 /// <summary>The settings of the udpos data (config keys <c>pos_tagset</c>, <c>pos_embeddings</c>, <c>seed</c>, train truncation).</summary>
@@ -7,10 +9,10 @@ public sealed record PosOptions
     public PosTagset Tagset { get; init; } = PosTagset.Xpos;
 
     /// <summary>
-    /// The input per word: <c>glove:PATH</c>, <c>random:DIM</c> or <c>learned:DIM</c> (see <see cref="PosEmbeddings"/>);
-    /// null: GloVe from the default path when that file exists, else <c>random:300</c> with a warning.
+    /// The input per word: <c>glove:PATH</c>, <c>random:DIM</c> or <c>learned:DIM</c>; null: GloVe from the default
+    /// path when that file exists, else <c>random:300</c> with a warning (<see cref="PosTask.ResolveEmbeddings"/>).
     /// </summary>
-    public string? Embeddings { get; init; }
+    public PosEmbeddings? Embeddings { get; init; }
 
     /// <summary>Seed of the random word vectors and of the training subset (the original seeds everything with 13).</summary>
     public ulong Seed { get; init; } = 13;
@@ -20,12 +22,4 @@ public sealed record PosOptions
     /// then truncates); zero or negative keeps all. Validation and test are never truncated.
     /// </summary>
     public int TrainTruncate { get; init; } = -1;
-
-    /// <summary>Parses a <c>pos_tagset</c> value: <c>xpos</c> or <c>upos</c> (any case).</summary>
-    public static PosTagset ParseTagset(string value) => value.Trim().ToLowerInvariant() switch
-    {
-        "xpos" => PosTagset.Xpos,
-        "upos" => PosTagset.Upos,
-        _ => throw new ArgumentException($"pos_tagset '{value}' is not a tagset: use xpos (Penn tags, the default) or upos"),
-    };
 }

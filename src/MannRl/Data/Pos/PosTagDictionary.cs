@@ -1,3 +1,5 @@
+using MannRl.Config;
+
 namespace MannRl.Data.Pos;
 
 /// <summary>

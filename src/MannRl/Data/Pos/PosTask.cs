@@ -1,3 +1,4 @@
+using MannRl.Config;
 using MannRl.Engine;
 
 namespace MannRl.Data.Pos;
@@ -12,6 +13,15 @@ public static class PosTask
     /// <summary>The dataset name (config key <c>dataset</c>).</summary>
     public const string Name = "udpos";
 
+    /// <summary>The width of the random vectors used when no vectors are configured.</summary>
+    public const int DefaultRandomDimension = 300;
+
+    /// <summary>
+    /// The GloVe file looked for under the data directory when <c>pos_embeddings</c> is not set: the original's
+    /// vectors (glove.840B.300d, cased, 2.2M words) unzipped into <c>&lt;data-dir&gt;/glove/</c>.
+    /// </summary>
+    public static readonly string DefaultGloveRelativePath = Path.Combine("glove", "glove.840B.300d.txt");
+
     /// <summary>Loads the udpos dataset from <c>&lt;dataDir&gt;/ud-english-ewt/</c>.</summary>
     /// <param name="dataDir">The data directory.</param>
     /// <param name="options">Tagset, embeddings, seed, train truncation.</param>
@@ -23,16 +33,31 @@ public static class PosTask
     public static PosData LoadData(string dataDir, PosOptions options, Action<string>? warn = null)
     {
         var corpus = PosCorpus.Load(dataDir);
-        var embeddings = PosEmbeddings.Resolve(options.Embeddings, dataDir, warn);
-        return Build(corpus, options with { Embeddings = embeddings.ToString() }, warn);
+        return Build(corpus, options with { Embeddings = ResolveEmbeddings(options.Embeddings, dataDir, warn) }, warn);
+    }
+
+    /// <summary>
+    /// The embeddings to use: <paramref name="configured"/> when set; otherwise GloVe at
+    /// <see cref="DefaultGloveRelativePath"/> under <paramref name="dataDir"/> when that file exists; otherwise
+    /// <c>random:300</c>, reported through <paramref name="warn"/>.
+    /// </summary>
+    public static PosEmbeddings ResolveEmbeddings(PosEmbeddings? configured, string dataDir, Action<string>? warn)
+    {
+        if (configured is not null) return configured;
+        string glove = Path.Combine(dataDir, DefaultGloveRelativePath);
+        if (File.Exists(glove)) return new PosEmbeddings(PosEmbeddingKind.Glove, null, glove);
+        warn?.Invoke(
+            $"pos_embeddings is not set and {glove} does not exist: using random:{DefaultRandomDimension} " +
+            "(fixed random vectors per word, not the original's GloVe inputs). Set pos_embeddings to glove:PATH " +
+            $"(e.g. glove.840B.300d.txt from https://nlp.stanford.edu/projects/glove/), random:DIM or learned:DIM.");
+        return new PosEmbeddings(PosEmbeddingKind.Random, DefaultRandomDimension, null);
     }
 
     /// <summary>Builds the dataset from a corpus already read; <see cref="PosOptions.Embeddings"/> must be set.</summary>
     public static PosData Build(PosCorpus corpus, PosOptions options, Action<string>? warn = null)
     {
-        if (string.IsNullOrWhiteSpace(options.Embeddings))
-            throw new ArgumentException("PosTask.Build needs PosOptions.Embeddings (glove:PATH, random:DIM or learned:DIM); LoadData picks a default");
-        var embeddings = PosEmbeddings.Parse(options.Embeddings);
+        var embeddings = options.Embeddings
+            ?? throw new ArgumentException("PosTask.Build needs PosOptions.Embeddings (glove:PATH, random:DIM or learned:DIM); LoadData picks a default");
         var tags = PosTagDictionary.Build(corpus, options.Tagset);
 
         var train = Truncate(corpus.Train, options.TrainTruncate, options.Seed).Select(PosEndSymbol.Apply).ToList();

@@ -1,3 +1,5 @@
+using MannRl.Config;
+
 namespace MannRl.Data.Sentences;
 
 /// <summary>
@@ -56,14 +58,6 @@ public sealed record SentenceOptions
 
     /// <summary>True for <see cref="Translation"/>.</summary>
     public bool IsTranslation => Dataset == Translation;
-
-    /// <summary>Parses the config value of the reading target: <c>digits</c> or <c>empty</c>.</summary>
-    public static ReadingTarget ParseReadingTarget(string value) => value switch
-    {
-        "digits" => ReadingTarget.Digits,
-        "empty" => ReadingTarget.Empty,
-        _ => throw new ArgumentException($"unknown reading target '{value}': use digits (the original code) or empty (the paper)", nameof(value)),
-    };
 
     /// <summary>Throws with the offending value when the options cannot describe a sentence task.</summary>
     public void Validate()

@@ -1,4 +1,5 @@
 using System.Text;
+using MannRl.Config;
 
 namespace MannRl.Data.Sentences;
 

@@ -1,3 +1,4 @@
+using MannRl.Config;
 using MannRl.Engine;
 
 namespace MannRl.Data.Sentences;

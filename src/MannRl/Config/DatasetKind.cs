@@ -1,0 +1,19 @@
+using System.Runtime.Serialization;
+
+namespace MannRl.Config;
+
+/// <summary>The data set a run trains on (config key <c>dataset</c>).</summary>
+public enum DatasetKind
+{
+    /// <summary>The generated boolean-logic sequences (<c>logic</c>).</summary>
+    [EnumMember(Value = "logic")] Logic,
+
+    /// <summary>Part-of-speech tagging of UD English EWT (<c>udpos</c>).</summary>
+    [EnumMember(Value = "udpos")] Udpos,
+
+    /// <summary>Sentence memorisation, s -> s (<c>wmt2014-en</c>).</summary>
+    [EnumMember(Value = "wmt2014-en")] Wmt2014En,
+
+    /// <summary>Sentence translation, en -> fr and fr -> en (<c>wmt2014-en-fr</c>).</summary>
+    [EnumMember(Value = "wmt2014-en-fr")] Wmt2014EnFr,
+}
