@@ -16,5 +16,5 @@ public sealed class NullSink : ITrainingSink
     public void Metrics(MetricsRow row) { }
 
     /// <inheritdoc/>
-    public void SaveCheckpoint(Trainer trainer, string name) { }
+    public void SaveCheckpoint(string name, TrainingSnapshot state) { }
 }

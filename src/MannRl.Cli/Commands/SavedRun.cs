@@ -22,11 +22,9 @@ internal sealed record SavedRun(string RunDir, string CheckpointName, Experiment
             throw new UsageException($"no checkpoint '{name}' in '{checkpoints}'; available: {string.Join(", ", Checkpoint.List(checkpoints))}");
         string dataDir = dataDirOption is not null ? DataDirectory.Resolve(dataDirOption) : RunInfo.DataDir(runDir) ?? DataDirectory.Resolve(null);
         var data = Experiment.LoadData(config, dataDir, null);
-        var rng = new Rng(config.Seed);
-        var action = ModelFactory.CreateActionNet(config, data.InputDim, data.TargetDim, rng, data.LearnedEmbeddingDim);
-        var memory = ModelFactory.CreateMemoryNet(config, data.InputDim, data.TargetDim, rng, data.LearnedEmbeddingDim);
-        Checkpoint.Load(checkpoints, name, action, memory);
-        return new SavedRun(runDir, name, config, data, action, memory);
+        var nets = MannNetworks.Create(config, data.InputDim, data.TargetDim, data.LearnedEmbeddingDim, new Rng(config.Seed));
+        Checkpoint.Load(checkpoints, name, nets.Action, nets.Memory);
+        return new SavedRun(runDir, name, config, data, nets.Action, nets.Memory);
     }
 
     private static string? Latest(string checkpoints)

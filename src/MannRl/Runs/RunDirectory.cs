@@ -54,9 +54,9 @@ public sealed class RunDirectory : ITrainingSink
     }
 
     /// <inheritdoc/>
-    public void SaveCheckpoint(Trainer trainer, string name)
+    public void SaveCheckpoint(string name, TrainingSnapshot state)
     {
-        Checkpoint.Save(CheckpointDirectory, name, trainer.Action, trainer.Memory, trainer.ActionOptimizer, trainer.MemoryOptimizer, _configYaml);
+        Checkpoint.Save(CheckpointDirectory, name, state.Networks.Action, state.Networks.Memory, state.ActionOptimizer, state.MemoryOptimizer, _configYaml);
         AtomicFile.WriteText(Path.Combine(CheckpointDirectory, "latest"), name + "\n");
     }
 }

@@ -11,6 +11,6 @@ public interface ITrainingSink
     /// <summary>One row of metrics.csv.</summary>
     void Metrics(MetricsRow row);
 
-    /// <summary>Saves the trainer's networks and optimizer state under <paramref name="name"/> (e.g. <c>t11</c>).</summary>
-    void SaveCheckpoint(Trainer trainer, string name);
+    /// <summary>Saves the networks and optimizer state of <paramref name="state"/> under <paramref name="name"/> (e.g. <c>t11</c>).</summary>
+    void SaveCheckpoint(string name, TrainingSnapshot state);
 }

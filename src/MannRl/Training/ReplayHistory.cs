@@ -14,6 +14,7 @@ public sealed class ReplayHistory
     private readonly int[] _targets;
     private readonly bool[] _present;
     private readonly Matrix[] _inputViews, _memoryViews; // one (slots x width) view per step, made once
+    private readonly int[] _sampledAges; // at most capacity - 1 distinct ages exist
     private int _current;
 
     /// <summary>Allocates the ring: <paramref name="capacity"/> steps of <paramref name="slots"/> slots.</summary>
@@ -29,6 +30,7 @@ public sealed class ReplayHistory
         _present = new bool[capacity * slots];
         _inputViews = Enumerable.Range(0, capacity).Select(i => Matrix.View(_inputs, i * slots * inputDim, slots, inputDim)).ToArray();
         _memoryViews = Enumerable.Range(0, capacity).Select(i => Matrix.View(_memories, i * slots * memoryDim, slots, memoryDim)).ToArray();
+        _sampledAges = new int[capacity];
         Filled = 1;
     }
 
@@ -100,6 +102,20 @@ public sealed class ReplayHistory
 
     /// <summary>All slots' memories of the current step as one (slots x MemoryDim) matrix, without copying.</summary>
     public Matrix CurrentMemories() => _memoryViews[_current];
+
+    /// <summary>
+    /// The replay sample of one memory-net update (spec section 4): <paramref name="steps"/> distinct ages drawn from
+    /// <paramref name="rng"/> in 1..<see cref="Filled"/>−1, their transitions stacked into <paramref name="into"/> as
+    /// <see cref="GatherTransitions"/> does; returns the number of rows.
+    /// </summary>
+    public int SampleTransitions(Rng rng, int steps, bool targetsAsActions, Transitions into)
+    {
+        if ((uint)steps > (uint)(Capacity - 1))
+            throw new ArgumentOutOfRangeException(nameof(steps), $"cannot sample {steps} distinct steps from a history of {Capacity}");
+        var ages = _sampledAges.AsSpan(0, steps);
+        rng.SampleDistinct(1, Filled - 1, ages);
+        return GatherTransitions(ages, targetsAsActions, into);
+    }
 
     /// <summary>
     /// Stacks the transitions (age i → age i−1) for each age in <paramref name="ages"/>, over the slots present

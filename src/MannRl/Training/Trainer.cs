@@ -27,7 +27,6 @@ public sealed class Trainer
     private readonly Matrix _inputs, _memories, _lossGrad;
     private readonly int[] _targets;
     private readonly float[] _rowLosses;
-    private readonly int[] _ages;
     private readonly ActionContext _actionCtx;
     private readonly ModuleContext _nextMemoryCtx;
     private readonly Transitions _transitions;
@@ -42,8 +41,7 @@ public sealed class Trainer
         _data = data;
         _sink = sink;
         var rng = new Rng(config.Seed);
-        Action = ModelFactory.CreateActionNet(config, data.InputDim, data.TargetDim, rng.Fork("action-init"), data.LearnedEmbeddingDim);
-        Memory = ModelFactory.CreateMemoryNet(config, data.InputDim, data.TargetDim, rng.Fork("memory-init"), data.LearnedEmbeddingDim);
+        Networks = MannNetworks.Create(config, data.InputDim, data.TargetDim, data.LearnedEmbeddingDim, rng);
         _shuffle = rng.Fork("shuffle");
         _replay = rng.Fork("replay");
         _resets = rng.Fork("memory-resets");
@@ -64,18 +62,20 @@ public sealed class Trainer
         _actionCtx = Action.CreateContext(b);
         _nextMemoryCtx = Memory.CreateContext(b);
         int rows = config.MemNumSamples * b;
-        _ages = new int[config.MemNumSamples];
         _transitions = new Transitions(rows, i, m, t);
         _tdLearner = new TdLearner(Memory, MemoryOptimizer, rows, new TdSettings(
             config.MemGamma, config.MemL1, config.MemDampenLosses, config.MemClamp, config.MemClipping, config.MemTargetKind == TdTarget.Detached));
         Evaluator = new Evaluator(Action, Memory, config.EvalBatchSize);
     }
 
+    /// <summary>The action net and the memory-net.</summary>
+    public MannNetworks Networks { get; }
+
     /// <summary>The action network.</summary>
-    public ActionNet Action { get; }
+    public ActionNet Action => Networks.Action;
 
     /// <summary>The memory-net.</summary>
-    public MemoryNet Memory { get; }
+    public MemoryNet Memory => Networks.Memory;
 
     /// <summary>Optimizer of the action network.</summary>
     public Optimizer ActionOptimizer { get; }
@@ -163,7 +163,7 @@ public sealed class Trainer
             if (tag.Length > 0)
             {
                 Log($"Saving models ({tag})...");
-                _sink.SaveCheckpoint(this, $"{tag}{epoch + 1}");
+                _sink.SaveCheckpoint($"{tag}{epoch + 1}", new TrainingSnapshot(epoch + 1, Networks, ActionOptimizer, MemoryOptimizer));
             }
         }
         Log($"Training done: {Steps} steps, {MemoryTrainings} memory trainings, {clock.Elapsed.TotalSeconds:F1} s");
@@ -239,8 +239,7 @@ public sealed class Trainer
     public float TrainMemory()
     {
         MemoryTrainings++;
-        _replay.SampleDistinct(1, _history.Filled - 1, _ages);
-        int rows = _history.GatherTransitions(_ages, _config.MemTrainWithTargets, _transitions);
+        int rows = _history.SampleTransitions(_replay, _config.MemNumSamples, _config.MemTrainWithTargets, _transitions);
         if (rows < 2) return 0; // BatchNorm needs two rows; a memory batch this small cannot occur with batch_size >= 2
         float loss = _tdLearner.Update(_transitions);
         if (!float.IsFinite(loss)) throw Diverged("memory-net", "memory loss", _epoch, _stepInEpoch, Memory.Tensors);

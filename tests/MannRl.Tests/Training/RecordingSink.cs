@@ -12,5 +12,5 @@ public sealed class RecordingSink : ITrainingSink
 
     public void Log(string message) => Lines.Add(message);
     public void Metrics(MetricsRow row) => Rows.Add(row);
-    public void SaveCheckpoint(Trainer trainer, string name) => Saves.Add(name);
+    public void SaveCheckpoint(string name, TrainingSnapshot state) => Saves.Add(name);
 }

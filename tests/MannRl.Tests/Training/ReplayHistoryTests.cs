@@ -1,3 +1,4 @@
+using MannRl.Engine;
 using MannRl.Training;
 
 namespace MannRl.Tests.Training;
@@ -46,6 +47,30 @@ public class ReplayHistoryTests
         h.GatherTransitions([1], targetsAsActions: true, tr);
         Assert.Equal([1f, 0f, 0f], tr.Action.Row(0).ToArray());
         Assert.Equal([0f, 1f, 0f], tr.NextAction.Row(1).ToArray());
+    }
+
+    [Fact]
+    public void SamplingDrawsDistinctAgesAndStacksTheirTransitions()
+    {
+        var h = new ReplayHistory(capacity: 6, slots: 2, inputDim: 1, memoryDim: 1, actionDim: 2);
+        for (int step = 0; step < 6; step++)
+        {
+            Record(h, 10 * step, 0, 1);
+            if (step < 5) h.Push();
+        }
+        var sampled = new Transitions(8, 1, 1, 2);
+        int rows = h.SampleTransitions(new Rng(5), steps: 4, targetsAsActions: false, sampled);
+
+        // The same draw by hand: the ages in draw order, each age's two slots in slot order.
+        var ages = new int[4];
+        new Rng(5).SampleDistinct(1, 5, ages);
+        Assert.Equal(4, ages.Distinct().Count());
+        var gathered = new Transitions(8, 1, 1, 2);
+        Assert.Equal(h.GatherTransitions(ages, targetsAsActions: false, gathered), rows);
+        Assert.Equal(8, rows);
+        Assert.Equal(gathered.Input.AsSpan().ToArray(), sampled.Input.AsSpan().ToArray());
+        Assert.Equal(gathered.NextLoss, sampled.NextLoss);
+        Assert.Throws<ArgumentOutOfRangeException>(() => h.SampleTransitions(new Rng(5), steps: 6, targetsAsActions: false, sampled));
     }
 
     [Fact]
