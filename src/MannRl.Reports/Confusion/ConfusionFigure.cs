@@ -1,7 +1,7 @@
 using System.Globalization;
 using MannRl.Reports.Figures;
 using MannRl.Reports.Memory;
-using MannRl.Training;
+using MannRl.Evaluation;
 using ScottPlot;
 
 namespace MannRl.Reports.Confusion;

@@ -1,4 +1,4 @@
-using MannRl.Checkpoints;
+using MannRl.IO;
 using ScottPlot;
 using SkiaSharp;
 

@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using MannRl.Checkpoints;
+using MannRl.IO;
 
 namespace MannRl.Reports.Memory;
 

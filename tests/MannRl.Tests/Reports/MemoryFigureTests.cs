@@ -3,7 +3,7 @@ using System.Text;
 using MannRl.Checkpoints;
 using MannRl.Reports.Confusion;
 using MannRl.Reports.Memory;
-using MannRl.Training;
+using MannRl.Evaluation;
 
 namespace MannRl.Tests.Reports;
 

@@ -4,7 +4,7 @@ using MannRl.Reports.Curves;
 using MannRl.Reports.Figures;
 using MannRl.Reports.Html;
 using MannRl.Reports.Memory;
-using MannRl.Training;
+using MannRl.Evaluation;
 
 namespace MannRl.Tests.Reports;
 
