@@ -18,29 +18,24 @@ public sealed class DenseMemoryNet : MemoryNet
     /// <summary>Builds the net; <paramref name="prefix"/> names its tensors inside a larger net ("" alone).</summary>
     /// <param name="tensors">Registry the layers are created in.</param>
     /// <param name="prefix">Name prefix, e.g. <c>memory_nets.3.</c>.</param>
-    /// <param name="inputDim">Input width I.</param>
+    /// <param name="options">The shape; its <see cref="MemoryNetOptions.MemoryDim"/> is not read here.</param>
     /// <param name="memoryInDim">Width of the memory read (M, or a chunk's width inside parallelMemNetNA).</param>
-    /// <param name="actionDim">Action width T, 0 for the NA variants.</param>
-    /// <param name="embeddingDim">Input embedding width E, 0 for none.</param>
-    /// <param name="intermediateLayers">Number of dense-skip layers.</param>
-    /// <param name="intermediateDim">Their width K.</param>
     /// <param name="outputDim">Memory width written.</param>
-    /// <param name="activationIsTanh">Tanh instead of ReLU in the intermediate layers.</param>
-    /// <param name="embeddingActivationIsTanh">Tanh instead of ReLU after the embedding.</param>
-    public DenseMemoryNet(NamedTensors tensors, string prefix, int inputDim, int memoryInDim, int actionDim, int embeddingDim,
-        int intermediateLayers, int intermediateDim, int outputDim, bool activationIsTanh, bool embeddingActivationIsTanh)
-        : base(inputDim, actionDim, outputDim, tensors)
+    public DenseMemoryNet(NamedTensors tensors, string prefix, MemoryNetOptions options, int memoryInDim, int outputDim)
+        : base(options.InputDim, options.ActionDim, outputDim, tensors)
     {
+        var (inputDim, embeddingDim, intermediateLayers, intermediateDim) =
+            (options.InputDim, options.EmbeddingDim, options.IntermediateLayers, options.IntermediateDim);
         if (intermediateLayers < 0 || (intermediateLayers > 0 && intermediateDim <= 0))
             throw new ArgumentException($"bad intermediate layers: {intermediateLayers} of width {intermediateDim}");
         MemoryInDim = memoryInDim;
         if (embeddingDim > 0)
             _embedding = tensors.Block($"{prefix}emb_linear", $"{prefix}emb_norm", inputDim, embeddingDim,
-                embeddingActivationIsTanh ? ActivationKind.Tanh : ActivationKind.ReLU);
+                options.EmbeddingActivationIsTanh ? ActivationKind.Tanh : ActivationKind.ReLU);
         _inputWidth = embeddingDim > 0 ? embeddingDim : inputDim;
-        _baseWidth = _inputWidth + memoryInDim + actionDim;
+        _baseWidth = _inputWidth + memoryInDim + options.ActionDim;
         _hiddenDim = intermediateLayers > 0 ? intermediateDim : 0;
-        var act = activationIsTanh ? ActivationKind.Tanh : ActivationKind.ReLU;
+        var act = options.ActivationIsTanh ? ActivationKind.Tanh : ActivationKind.ReLU;
         _hidden = new Sequential[intermediateLayers];
         for (int i = 0; i < intermediateLayers; i++)
             _hidden[i] = tensors.Block($"{prefix}layers.{3 * i}", $"{prefix}layers.{3 * i + 1}",
@@ -51,11 +46,9 @@ public sealed class DenseMemoryNet : MemoryNet
     /// <summary>Width of the memory this net reads.</summary>
     public int MemoryInDim { get; }
 
-    /// <summary>A stand-alone memory-net (not a sub-net).</summary>
-    public DenseMemoryNet(int inputDim, int memoryDim, int actionDim, int embeddingDim, int intermediateLayers, int intermediateDim,
-        bool activationIsTanh, bool embeddingActivationIsTanh, Rng rng)
-        : this(new NamedTensors(rng), "", inputDim, memoryDim, actionDim, embeddingDim, intermediateLayers, intermediateDim,
-            memoryDim, activationIsTanh, embeddingActivationIsTanh)
+    /// <summary>A stand-alone memory-net (not a sub-net), weights drawn from <paramref name="rng"/>.</summary>
+    public DenseMemoryNet(MemoryNetOptions options, Rng rng)
+        : this(new NamedTensors(rng), "", options, options.MemoryDim, options.MemoryDim)
     {
     }
 

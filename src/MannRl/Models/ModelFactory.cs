@@ -38,31 +38,46 @@ public static class ModelFactory
     private static ActionNet CreateActionNetCore(ExperimentConfig c, int inputDim, int targetDim, Rng rng) => c.ActionModelKind switch
     {
         ActionModelKind.FlatDann => new FlatDann(inputDim, c.MemoryDim, targetDim, c.UseSwish, rng),
-        ActionModelKind.EmbDann => new EmbDann(inputDim, c.MemoryDim, targetDim, Required(c.ActionEmbeddingDim, "action_embedding_dim", "embdann"), rng),
-        ActionModelKind.ParallelActionNet => new ParallelActionNet(inputDim, Required(c.ActionEmbeddingDim, "action_embedding_dim", "parallelActionNet"),
-            c.MemoryDim, Required(c.ActionChunkDim, "action_chunk_dim", "parallelActionNet"), targetDim,
-            c.ActionFnIsTanh, c.ActionEmbFnIsTanh, rng),
+        ActionModelKind.EmbDann => new EmbDann(inputDim, c.MemoryDim, targetDim, Required(c.ActionEmbeddingDim, "action_embedding_dim", c.ActionModel), rng),
+        ActionModelKind.ParallelActionNet => new ParallelActionNet(new ParallelActionNetOptions
+        {
+            InputDim = inputDim,
+            EmbeddingDim = Required(c.ActionEmbeddingDim, "action_embedding_dim", c.ActionModel),
+            MemoryDim = c.MemoryDim,
+            ChunkDim = Required(c.ActionChunkDim, "action_chunk_dim", c.ActionModel),
+            TargetDim = targetDim,
+            ActivationIsTanh = c.ActionFnIsTanh,
+            EmbeddingActivationIsTanh = c.ActionEmbFnIsTanh,
+        }, rng),
         _ => throw new InvalidOperationException($"no action net for action_model '{c.ActionModel}'"),
     };
 
     private static MemoryNet CreateMemoryNetCore(ExperimentConfig c, int inputDim, int targetDim, Rng rng)
     {
+        var flat = new MemoryNetOptions
+        {
+            InputDim = inputDim,
+            MemoryDim = c.MemoryDim,
+            ActivationIsTanh = c.MemFnIsTanh,
+            EmbeddingActivationIsTanh = c.MemEmbFnIsTanh,
+        };
         int layers = c.MemNumIntermediateLayers, layerDim = c.MemIntermediateDim;
         return c.MemModelKind switch
         {
-            MemoryModelKind.FlatMnn => new DenseMemoryNet(inputDim, c.MemoryDim, targetDim, 0, 0, 0, c.MemFnIsTanh, c.MemEmbFnIsTanh, rng),
-            MemoryModelKind.FlatMnnNA => new DenseMemoryNet(inputDim, c.MemoryDim, 0, 0, 0, 0, c.MemFnIsTanh, c.MemEmbFnIsTanh, rng),
-            MemoryModelKind.EmbMnn => new DenseMemoryNet(inputDim, c.MemoryDim, targetDim, Required(c.MemEmbeddingDim, "mem_embedding_dim", "embmnn"),
-                0, 0, c.MemFnIsTanh, c.MemEmbFnIsTanh, rng),
-            MemoryModelKind.EmbMnnNA => new DenseMemoryNet(inputDim, c.MemoryDim, 0, Required(c.MemEmbeddingDim, "mem_embedding_dim", "embmnnNA"),
-                0, 0, c.MemFnIsTanh, c.MemEmbFnIsTanh, rng),
-            MemoryModelKind.EmbWLMnnNA => new DenseMemoryNet(inputDim, c.MemoryDim, 0, Required(c.MemEmbeddingDim, "mem_embedding_dim", "embWLmnnNA"),
-                layers, layerDim, c.MemFnIsTanh, c.MemEmbFnIsTanh, rng),
-            MemoryModelKind.ParallelMemNetNA => new ParallelMemoryNet(Required(c.MemNumMemNet, "mem_num_mem_net", "parallelMemNetNA"), inputDim, c.MemoryDim, 0,
-                c.MemEmbeddingDim ?? 0, layers, layerDim, c.MemFunnelToZeroChunk, c.MemFnIsTanh, c.MemEmbFnIsTanh, rng),
+            MemoryModelKind.FlatMnn => new DenseMemoryNet(flat with { ActionDim = targetDim }, rng),
+            MemoryModelKind.FlatMnnNA => new DenseMemoryNet(flat, rng),
+            MemoryModelKind.EmbMnn => new DenseMemoryNet(flat with { ActionDim = targetDim, EmbeddingDim = MemEmbeddingDim(c) }, rng),
+            MemoryModelKind.EmbMnnNA => new DenseMemoryNet(flat with { EmbeddingDim = MemEmbeddingDim(c) }, rng),
+            MemoryModelKind.EmbWLMnnNA => new DenseMemoryNet(
+                flat with { EmbeddingDim = MemEmbeddingDim(c), IntermediateLayers = layers, IntermediateDim = layerDim }, rng),
+            MemoryModelKind.ParallelMemNetNA => new ParallelMemoryNet(
+                flat with { EmbeddingDim = c.MemEmbeddingDim ?? 0, IntermediateLayers = layers, IntermediateDim = layerDim },
+                numNets: Required(c.MemNumMemNet, "mem_num_mem_net", c.MemModel), funnelToZeroChunk: c.MemFunnelToZeroChunk, rng),
             _ => throw new InvalidOperationException($"no memory-net for mem_model '{c.MemModel}'"),
         };
     }
+
+    private static int MemEmbeddingDim(ExperimentConfig c) => Required(c.MemEmbeddingDim, "mem_embedding_dim", c.MemModel);
 
     private static int Required(int? value, string key, string model) =>
         value is > 0 ? value.Value : throw new ConfigException("config", key, null, $"{model} needs '{key}' (a positive integer); add it to the config");

@@ -13,13 +13,14 @@ public sealed class ParallelActionNet : ActionNet
     private readonly int[] _layerIn, _chunkIn, _chunkOut;
 
     /// <summary>Builds the tree; memory and chunk widths must be powers of two.</summary>
-    public ParallelActionNet(int inputDim, int embeddingDim, int memoryDim, int chunkDim, int targetDim,
-        bool activationIsTanh, bool embeddingActivationIsTanh, Rng rng)
-        : base(inputDim, memoryDim, targetDim, new NamedTensors(rng))
+    public ParallelActionNet(ParallelActionNetOptions options, Rng rng)
+        : base(options.InputDim, options.MemoryDim, options.TargetDim, new NamedTensors(rng))
     {
+        var (inputDim, embeddingDim, memoryDim, chunkDim, targetDim) =
+            (options.InputDim, options.EmbeddingDim, options.MemoryDim, options.ChunkDim, options.TargetDim);
         if (!int.IsPow2(memoryDim) || !int.IsPow2(chunkDim))
             throw new ArgumentException($"parallelActionNet needs powers of two: memory_dim {memoryDim}, action_chunk_dim {chunkDim}");
-        if (embeddingDim <= 0) throw new ArgumentOutOfRangeException(nameof(embeddingDim), "parallelActionNet needs action_embedding_dim > 0");
+        if (embeddingDim <= 0) throw new ArgumentOutOfRangeException(nameof(options), "parallelActionNet needs action_embedding_dim > 0");
         var shapes = new List<(int In, int Out, int Chunks)>();
         int d = memoryDim;
         while (d > chunkDim)
@@ -30,8 +31,8 @@ public sealed class ParallelActionNet : ActionNet
         }
         shapes.Add((d, targetDim, 1));
         LayerShapes = shapes;
-        var act = activationIsTanh ? ActivationKind.Tanh : ActivationKind.ReLU;
-        var embAct = embeddingActivationIsTanh ? ActivationKind.Tanh : ActivationKind.ReLU;
+        var act = options.ActivationIsTanh ? ActivationKind.Tanh : ActivationKind.ReLU;
+        var embAct = options.EmbeddingActivationIsTanh ? ActivationKind.Tanh : ActivationKind.ReLU;
         _layers = new ChunkNet[shapes.Count][];
         _layerIn = new int[shapes.Count];
         _chunkIn = new int[shapes.Count];

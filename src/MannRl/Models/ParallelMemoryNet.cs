@@ -13,11 +13,11 @@ public sealed class ParallelMemoryNet : MemoryNet
     private readonly int _chunk;
     private readonly bool _funnel;
 
-    /// <summary>Builds the K sub-nets.</summary>
-    public ParallelMemoryNet(int numNets, int inputDim, int memoryDim, int actionDim, int embeddingDim, int intermediateLayers,
-        int intermediateDim, bool funnelToZeroChunk, bool activationIsTanh, bool embeddingActivationIsTanh, Rng rng)
-        : base(inputDim, actionDim, memoryDim, new NamedTensors(rng))
+    /// <summary>Builds the K = <paramref name="numNets"/> sub-nets, each of the shape <paramref name="options"/>.</summary>
+    public ParallelMemoryNet(MemoryNetOptions options, int numNets, bool funnelToZeroChunk, Rng rng)
+        : base(options.InputDim, options.ActionDim, options.MemoryDim, new NamedTensors(rng))
     {
+        int memoryDim = options.MemoryDim;
         if (numNets < 2) throw new ArgumentException($"parallelMemNetNA needs mem_num_mem_net >= 2, got {numNets}");
         if (memoryDim % numNets != 0)
             throw new ArgumentException($"memory_dim {memoryDim} is not divisible by mem_num_mem_net {numNets}");
@@ -25,9 +25,8 @@ public sealed class ParallelMemoryNet : MemoryNet
         _funnel = funnelToZeroChunk;
         _nets = new DenseMemoryNet[numNets];
         for (int i = 0; i < numNets; i++)
-            _nets[i] = new DenseMemoryNet(Tensors, $"memory_nets.{i}.", inputDim,
-                i == 0 ? (funnelToZeroChunk ? memoryDim : _chunk) : 2 * _chunk, actionDim, embeddingDim,
-                intermediateLayers, intermediateDim, _chunk, activationIsTanh, embeddingActivationIsTanh);
+            _nets[i] = new DenseMemoryNet(Tensors, $"memory_nets.{i}.", options,
+                i == 0 ? (funnelToZeroChunk ? memoryDim : _chunk) : 2 * _chunk, _chunk);
     }
 
     /// <summary>Width of one memory chunk.</summary>

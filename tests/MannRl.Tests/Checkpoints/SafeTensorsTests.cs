@@ -61,7 +61,7 @@ public class SafeTensorsTests
     {
         var dir = Directory.CreateTempSubdirectory("mannrl-ck-").FullName;
         var a = new FlatDann(5, 6, 3, true, new Rng(1));
-        var m = new DenseMemoryNet(5, 6, 0, 0, 0, 0, false, false, new Rng(2));
+        var m = new DenseMemoryNet(new MemoryNetOptions { InputDim = 5, MemoryDim = 6 }, new Rng(2));
         var ao = new Adam(a.Parameters, 0.01f);
         var mo = new RmsProp(m.Parameters, 0.01f);
         var x = Matrix.FromArray(2, 5, [1, 0, 0, 0, 0, 0, 1, 0, 0, 0]);
@@ -75,7 +75,7 @@ public class SafeTensorsTests
         Checkpoint.Save(dir, "t3", a, m, ao, mo, "seed: 13\n");
 
         var a2 = new FlatDann(5, 6, 3, true, new Rng(99));
-        var m2 = new DenseMemoryNet(5, 6, 0, 0, 0, 0, false, false, new Rng(98));
+        var m2 = new DenseMemoryNet(new MemoryNetOptions { InputDim = 5, MemoryDim = 6 }, new Rng(98));
         var ao2 = new Adam(a2.Parameters, 0.5f);
         var mo2 = new RmsProp(m2.Parameters, 0.5f);
         Checkpoint.Load(dir, "t3", a2, m2, ao2, mo2);

@@ -18,9 +18,9 @@ public class AllocationTests
         var rng = new Rng(3);
         (ActionNet a, MemoryNet f) = pair switch
         {
-            "flat" => ((ActionNet)new FlatDann(inputDim, m, T, true, rng), (MemoryNet)new DenseMemoryNet(inputDim, m, 0, 0, 0, 0, false, false, rng)),
-            "emb" or "wide-input" => (new EmbDann(inputDim, m, T, 6, rng), new DenseMemoryNet(inputDim, m, 0, 6, 2, 5, false, false, rng)),
-            _ => (new ParallelActionNet(inputDim, 6, m, 8, T, false, true, rng), new ParallelMemoryNet(4, inputDim, m, 0, 6, 0, 0, true, false, true, rng)),
+            "flat" => ((ActionNet)new FlatDann(inputDim, m, T, true, rng), (MemoryNet)new DenseMemoryNet(new MemoryNetOptions { InputDim = inputDim, MemoryDim = m }, rng)),
+            "emb" or "wide-input" => (new EmbDann(inputDim, m, T, 6, rng), new DenseMemoryNet(new MemoryNetOptions { InputDim = inputDim, MemoryDim = m, EmbeddingDim = 6, IntermediateLayers = 2, IntermediateDim = 5 }, rng)),
+            _ => (new ParallelActionNet(new ParallelActionNetOptions { InputDim = inputDim, EmbeddingDim = 6, MemoryDim = m, ChunkDim = 8, TargetDim = T, EmbeddingActivationIsTanh = true }, rng), new ParallelMemoryNet(new MemoryNetOptions { InputDim = inputDim, MemoryDim = m, EmbeddingDim = 6, EmbeddingActivationIsTanh = true }, numNets: 4, funnelToZeroChunk: true, rng)),
         };
         var x = new Matrix(rows, inputDim);
         for (int r = 0; r < rows; r++) x[r, (r * 3) % inputDim] = 1f; // one-hot rows: the lookup path where wide enough

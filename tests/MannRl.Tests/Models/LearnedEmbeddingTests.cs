@@ -82,7 +82,7 @@ public class LearnedEmbeddingTests
     public void MemoryNetTrainsItsEmbedding(int embeddingDim, int layers)
     {
         // Tanh everywhere: a ReLU kink inside the finite-difference step would blur the comparison.
-        var net = new DenseMemoryNet(Dim, M, 0, embeddingDim, layers, 3, true, true, new Rng(4));
+        var net = new DenseMemoryNet(new MemoryNetOptions { InputDim = Dim, MemoryDim = M, EmbeddingDim = embeddingDim, IntermediateLayers = layers, IntermediateDim = 3, ActivationIsTanh = true, EmbeddingActivationIsTanh = true }, new Rng(4));
         net.UseLearnedInputEmbedding(Vocabulary);
         var x = OneHot();
         var m = Random(Rows, M, 5);
@@ -98,7 +98,7 @@ public class LearnedEmbeddingTests
     [Fact]
     public void ParallelNetsRefuseASharedEmbedding()
     {
-        Assert.Throws<NotSupportedException>(() => new ParallelMemoryNet(2, 3, 4, 0, 2, 0, 0, false, false, false, new Rng(1)).UseLearnedInputEmbedding(10));
-        Assert.Throws<NotSupportedException>(() => new ParallelActionNet(3, 2, 8, 4, 2, false, false, new Rng(1)).UseLearnedInputEmbedding(10));
+        Assert.Throws<NotSupportedException>(() => new ParallelMemoryNet(new MemoryNetOptions { InputDim = 3, MemoryDim = 4, EmbeddingDim = 2 }, numNets: 2, funnelToZeroChunk: false, new Rng(1)).UseLearnedInputEmbedding(10));
+        Assert.Throws<NotSupportedException>(() => new ParallelActionNet(new ParallelActionNetOptions { InputDim = 3, EmbeddingDim = 2, MemoryDim = 8, ChunkDim = 4, TargetDim = 2 }, new Rng(1)).UseLearnedInputEmbedding(10));
     }
 }

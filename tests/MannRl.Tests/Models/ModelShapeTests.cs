@@ -22,7 +22,7 @@ public class ModelShapeTests
     {
         // The original logs 4,318 (action) and 2,976 (memory) for the logic best config (reference README).
         var action = new FlatDann(11, 48, 11, useSwish: true, new Rng(1));
-        var memory = new DenseMemoryNet(11, 48, 0, 0, 0, 0, false, false, new Rng(2));
+        var memory = new DenseMemoryNet(new MemoryNetOptions { InputDim = 11, MemoryDim = 48 }, new Rng(2));
         Assert.Equal(4318, action.ParameterCount);
         Assert.Equal(2976, memory.ParameterCount);
     }
@@ -40,9 +40,9 @@ public class ModelShapeTests
             "flatdann" => new FlatDann(I, m, T, false, new Rng(3)),
             "flatdann-swish" => new FlatDann(I, m, T, true, new Rng(3)),
             "embdann" => new EmbDann(I, m, T, E, new Rng(3)),
-            "parallel" => new ParallelActionNet(I, E, m, 8, T, false, false, new Rng(3)),
-            "parallel-tanh" => new ParallelActionNet(I, E, m, 8, T, true, true, new Rng(3)),
-            _ => new ParallelActionNet(I, E, m, 8, T, false, false, new Rng(3)),
+            "parallel" => new ParallelActionNet(new ParallelActionNetOptions { InputDim = I, EmbeddingDim = E, MemoryDim = m, ChunkDim = 8, TargetDim = T }, new Rng(3)),
+            "parallel-tanh" => new ParallelActionNet(new ParallelActionNetOptions { InputDim = I, EmbeddingDim = E, MemoryDim = m, ChunkDim = 8, TargetDim = T, ActivationIsTanh = true, EmbeddingActivationIsTanh = true }, new Rng(3)),
+            _ => new ParallelActionNet(new ParallelActionNetOptions { InputDim = I, EmbeddingDim = E, MemoryDim = m, ChunkDim = 8, TargetDim = T }, new Rng(3)),
         };
         long expected = variant switch
         {
@@ -69,7 +69,7 @@ public class ModelShapeTests
     public void ParallelActionNetLayersHalveTheWidthAsTheOriginal()
     {
         // memory 8,192 with chunks of 1,024 (the 5k sentence setting): 8192 -> 4096 -> 2048 -> 1024 -> T.
-        var net = new ParallelActionNet(3, 4, 8192, 1024, 5, false, true, new Rng(1));
+        var net = new ParallelActionNet(new ParallelActionNetOptions { InputDim = 3, EmbeddingDim = 4, MemoryDim = 8192, ChunkDim = 1024, TargetDim = 5, EmbeddingActivationIsTanh = true }, new Rng(1));
         Assert.Equal([(8192, 4096, 4), (4096, 2048, 2), (2048, 1024, 1), (1024, 5, 1)], net.LayerShapes);
     }
 
@@ -82,13 +82,13 @@ public class ModelShapeTests
         const int I = 7, T = 5, E = 6, M = 12, K = 10, rows = 5;
         MemoryNet net = variant switch
         {
-            "flatmnn" => new DenseMemoryNet(I, M, T, 0, 0, 0, false, false, new Rng(7)),
-            "flatmnnNA" => new DenseMemoryNet(I, M, 0, 0, 0, 0, false, false, new Rng(7)),
-            "embmnn" => new DenseMemoryNet(I, M, T, E, 0, 0, false, false, new Rng(7)),
-            "embmnnNA" => new DenseMemoryNet(I, M, 0, E, 0, 0, false, true, new Rng(7)),
-            "embWLmnnNA" => new DenseMemoryNet(I, M, 0, E, 2, K, true, false, new Rng(7)),
-            "parallel" => new ParallelMemoryNet(3, I, M, 0, E, 0, 0, false, false, false, new Rng(7)),
-            _ => new ParallelMemoryNet(3, I, M, 0, E, 1, K, true, false, true, new Rng(7)),
+            "flatmnn" => new DenseMemoryNet(new MemoryNetOptions { InputDim = I, MemoryDim = M, ActionDim = T }, new Rng(7)),
+            "flatmnnNA" => new DenseMemoryNet(new MemoryNetOptions { InputDim = I, MemoryDim = M }, new Rng(7)),
+            "embmnn" => new DenseMemoryNet(new MemoryNetOptions { InputDim = I, MemoryDim = M, ActionDim = T, EmbeddingDim = E }, new Rng(7)),
+            "embmnnNA" => new DenseMemoryNet(new MemoryNetOptions { InputDim = I, MemoryDim = M, EmbeddingDim = E, EmbeddingActivationIsTanh = true }, new Rng(7)),
+            "embWLmnnNA" => new DenseMemoryNet(new MemoryNetOptions { InputDim = I, MemoryDim = M, EmbeddingDim = E, IntermediateLayers = 2, IntermediateDim = K, ActivationIsTanh = true }, new Rng(7)),
+            "parallel" => new ParallelMemoryNet(new MemoryNetOptions { InputDim = I, MemoryDim = M, EmbeddingDim = E }, numNets: 3, funnelToZeroChunk: false, new Rng(7)),
+            _ => new ParallelMemoryNet(new MemoryNetOptions { InputDim = I, MemoryDim = M, EmbeddingDim = E, IntermediateLayers = 1, IntermediateDim = K, EmbeddingActivationIsTanh = true }, numNets: 3, funnelToZeroChunk: true, new Rng(7)),
         };
         long expected = variant switch
         {
@@ -117,7 +117,7 @@ public class ModelShapeTests
     [Fact]
     public void NaVariantsIgnoreTheAction()
     {
-        var net = new DenseMemoryNet(3, 4, 0, 0, 0, 0, false, false, new Rng(1));
+        var net = new DenseMemoryNet(new MemoryNetOptions { InputDim = 3, MemoryDim = 4 }, new Rng(1));
         var x = Random(2, 3, 1);
         var m = Random(2, 4, 2);
         var a = net.Forward(x, Random(2, 5, 3), m, net.CreateContext(2), training: false).ToArray();
@@ -131,7 +131,7 @@ public class ModelShapeTests
         var names = new FlatDann(2, 3, 2, false, new Rng(1)).Tensors.All().Select(t => t.Name).ToArray();
         Assert.Equal(["linear.weight", "linear.bias", "norm.weight", "norm.bias", "decision.weight", "decision.bias",
             "norm.running_mean", "norm.running_var"], names);
-        var par = new ParallelMemoryNet(2, 2, 4, 0, 3, 0, 0, false, false, false, new Rng(1));
+        var par = new ParallelMemoryNet(new MemoryNetOptions { InputDim = 2, MemoryDim = 4, EmbeddingDim = 3 }, numNets: 2, funnelToZeroChunk: false, new Rng(1));
         Assert.Contains("memory_nets.1.emb_linear.weight", par.Tensors.All().Select(t => t.Name));
     }
 }

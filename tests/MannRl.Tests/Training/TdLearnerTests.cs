@@ -16,7 +16,7 @@ public class TdLearnerTests
         var f = Fixture.Load("td_step");
         var cfg = f.GetProperty("config");
         var c = f.GetProperty("cases").EnumerateArray().Single(e => e.GetProperty("detach_target").GetBoolean() == detached);
-        var net = new DenseMemoryNet(3, 4, 0, 0, 0, 0, false, false, new Rng(1));
+        var net = new DenseMemoryNet(new MemoryNetOptions { InputDim = 3, MemoryDim = 4 }, new Rng(1));
         var prm = f.GetProperty("params");
         Load(net, prm);
         var optimizer = new RmsProp(net.Parameters, cfg.Float("rmsprop_lr"), cfg.Float("rmsprop_alpha"), cfg.Float("rmsprop_eps"));
