@@ -34,6 +34,28 @@ public static class BenchReport
         return null;
     }
 
+    /// <summary>The load average (1, 5, 15 min) from /proc/loadavg, or "unknown".</summary>
+    public static string LoadAverage()
+    {
+        try
+        {
+            string[] f = File.ReadAllText("/proc/loadavg").Split(' ');
+            return $"{f[0]} {f[1]} {f[2]} (1, 5, 15 min)";
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+
+    /// <summary>The repository root: the first folder upwards from the working directory holding MannRl.slnx.</summary>
+    public static string FindRepo()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "MannRl.slnx"))) return dir.FullName;
+        throw new InvalidOperationException("run the benchmark inside the repository (no MannRl.slnx above the working directory)");
+    }
+
     /// <summary>Short commit of the working tree (with "+dirty" when it has uncommitted changes), or "unknown".</summary>
     public static string Commit()
     {

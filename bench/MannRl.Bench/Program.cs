@@ -5,6 +5,7 @@ using MannRl.Bench;
 var suites = new Dictionary<string, (string Summary, Func<string[], int> Run)>(StringComparer.OrdinalIgnoreCase)
 {
     ["gemm"] = ("matrix-product kernels: GFLOP/s against the single-core FMA peak", GemmBenchmark.Run),
+    ["lstm"] = ("the LSTM baseline against PyTorch's LSTM on the logic task, one thread each -> docs/benchmarks.md", LstmBenchmark.Run),
     ["steps"] = ("training steps of the best settings: steps/s, GFLOP/s, profile, memory, the full logic run", StepsBenchmark.Run),
 };
 

@@ -55,13 +55,13 @@ public static class StepsBenchmark
             }
         }
 
-        string repo = repoOption ?? FindRepo();
+        string repo = repoOption ?? BenchReport.FindRepo();
         dataDir = Path.GetFullPath(dataDir ?? Path.Combine(repo, "..", "shared", "data"));
         if (child is not null)
             return StepChild.Run(StepSetting.All.Single(s => s.Name == child), repo, dataDir, repeats, result!);
 
         string started = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-        string loadBefore = LoadAverage();
+        string loadBefore = BenchReport.LoadAverage();
         Console.Error.WriteLine($"load average before: {loadBefore}");
         Console.Error.WriteLine("measuring the clock and the FMA peak ...");
         var (ghzBefore, fmaBefore) = (CpuPeak.MeasureGHz(), CpuPeak.MeasureFmaGflops());
@@ -74,7 +74,7 @@ public static class StepsBenchmark
             results.Add(r);
         }
         FullRunResult? logic = fullRun ? LogicFullRun.Run(repo, dataDir) : null;
-        string loadAfter = LoadAverage();
+        string loadAfter = BenchReport.LoadAverage();
         // Again at the end: another process sharing the core can only slow these loops down, so the higher figure is the clock.
         Console.Error.WriteLine("measuring the clock and the FMA peak again ...");
         var (ghzAfter, fmaAfter) = (CpuPeak.MeasureGHz(), CpuPeak.MeasureFmaGflops());
@@ -116,26 +116,5 @@ public static class StepsBenchmark
         var result = JsonSerializer.Deserialize<SettingResult>(File.ReadAllText(resultPath), StepChild.Json);
         File.Delete(resultPath);
         return result;
-    }
-
-    private static string LoadAverage()
-    {
-        try
-        {
-            string[] f = File.ReadAllText("/proc/loadavg").Split(' ');
-            return $"{f[0]} {f[1]} {f[2]} (1, 5, 15 min)";
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
-    }
-
-    /// <summary>The repository root: the first folder upwards from the working directory holding MannRl.slnx.</summary>
-    private static string FindRepo()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "MannRl.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("steps: run inside the repository (no MannRl.slnx above the working directory)");
     }
 }

@@ -57,7 +57,7 @@ internal static class TrainCommand
         RunInfo.Write(run.FullPath, dataDir);
         run.Log($"Run directory {run.FullPath}; data {dataDir}; threads {threads}");
         run.Log($"Data set is {data.Name}: {data.Train.Count} train / {data.Validation.Count} validation sequences, input {data.InputDim}, targets {data.TargetDim}");
-        var trainer = new Trainer(c, data, run);
+        var trainer = TrainerFactory.Create(c, data, run);
         var summary = trainer.Train();
         PrintSummary(summary, run.FullPath);
         return ExitCodes.Ok;

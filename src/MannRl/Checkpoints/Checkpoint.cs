@@ -7,44 +7,53 @@ namespace MannRl.Checkpoints;
 /// <summary>
 /// A saved training state under a name such as <c>t11</c> (tag + 1-based epoch, as the original named its
 /// files): <c>{name}.action.safetensors</c> and <c>{name}.memory.safetensors</c> hold each network's
-/// tensors under PyTorch-style names (<c>linear.weight</c>, <c>norm.running_mean</c>, ...);
-/// <c>{name}.optimizer.safetensors</c> holds both optimizers' state (<c>action.0.exp_avg</c>, ...) with step
+/// tensors under PyTorch-style names (<c>linear.weight</c>, <c>norm.running_mean</c>, ...; one file per
+/// <see cref="CheckpointPart"/>: the LSTM baseline has only the action file);
+/// <c>{name}.optimizer.safetensors</c> holds the optimizers' state (<c>action.0.exp_avg</c>, ...) with step
 /// counts and learning rates in its metadata. The effective config travels in the metadata of every file.
 /// </summary>
 public static class Checkpoint
 {
-    /// <summary>Saves networks and optimizers into <paramref name="directory"/>.</summary>
+    /// <summary>Saves the action net and the memory-net with their optimizers into <paramref name="directory"/>.</summary>
     public static void Save(string directory, string name, ActionNet action, MemoryNet memory,
-        Optimizer actionOptimizer, Optimizer memoryOptimizer, string configYaml)
+        Optimizer actionOptimizer, Optimizer memoryOptimizer, string configYaml) =>
+        Save(directory, name, [new("action", action.Tensors, actionOptimizer), new("memory", memory.Tensors, memoryOptimizer)], configYaml);
+
+    /// <summary>Saves every part's tensors, and the state of the parts' optimizers, into <paramref name="directory"/>.</summary>
+    public static void Save(string directory, string name, IReadOnlyList<CheckpointPart> parts, string configYaml)
     {
         CheckName(name);
         var meta = new Dictionary<string, string> { ["format"] = "mannrl-checkpoint-1", ["name"] = name, ["config"] = configYaml };
-        SafeTensors.Write(Path.Combine(directory, $"{name}.action.safetensors"), Collect(action.Tensors), meta);
-        SafeTensors.Write(Path.Combine(directory, $"{name}.memory.safetensors"), Collect(memory.Tensors), meta);
-        var optimizerMeta = new Dictionary<string, string>(meta)
+        foreach (var part in parts)
+            SafeTensors.Write(Path.Combine(directory, $"{name}.{part.Name}.safetensors"), Collect(part.Tensors), meta);
+        var optimizerMeta = new Dictionary<string, string>(meta);
+        var state = new List<SafeTensors.Tensor>();
+        foreach (var part in parts)
         {
-            ["action.steps"] = actionOptimizer.Steps.ToString(CultureInfo.InvariantCulture),
-            ["action.lr"] = actionOptimizer.LearningRate.ToString("R", CultureInfo.InvariantCulture),
-            ["memory.steps"] = memoryOptimizer.Steps.ToString(CultureInfo.InvariantCulture),
-            ["memory.lr"] = memoryOptimizer.LearningRate.ToString("R", CultureInfo.InvariantCulture),
-        };
-        var state = actionOptimizer.State.Select(kv => new SafeTensors.Tensor($"action.{kv.Key}", [kv.Value.Length], kv.Value))
-            .Concat(memoryOptimizer.State.Select(kv => new SafeTensors.Tensor($"memory.{kv.Key}", [kv.Value.Length], kv.Value)));
+            if (part.Optimizer is not { } optimizer) continue;
+            optimizerMeta[$"{part.Name}.steps"] = optimizer.Steps.ToString(CultureInfo.InvariantCulture);
+            optimizerMeta[$"{part.Name}.lr"] = optimizer.LearningRate.ToString("R", CultureInfo.InvariantCulture);
+            state.AddRange(optimizer.State.Select(kv => new SafeTensors.Tensor($"{part.Name}.{kv.Key}", [kv.Value.Length], kv.Value)));
+        }
         SafeTensors.Write(Path.Combine(directory, $"{name}.optimizer.safetensors"), state, optimizerMeta);
     }
 
     /// <summary>Loads the networks' tensors (and the optimizers' state when given) from a saved checkpoint.</summary>
     public static void Load(string directory, string name, ActionNet action, MemoryNet memory,
-        Optimizer? actionOptimizer = null, Optimizer? memoryOptimizer = null)
+        Optimizer? actionOptimizer = null, Optimizer? memoryOptimizer = null) =>
+        Load(directory, name, [new("action", action.Tensors, actionOptimizer), new("memory", memory.Tensors, memoryOptimizer)]);
+
+    /// <summary>Loads every part's tensors, and its optimizer's state where the part has an optimizer, from a saved checkpoint.</summary>
+    public static void Load(string directory, string name, IReadOnlyList<CheckpointPart> parts)
     {
         CheckName(name);
-        Restore(Path.Combine(directory, $"{name}.action.safetensors"), action.Tensors, "action net");
-        Restore(Path.Combine(directory, $"{name}.memory.safetensors"), memory.Tensors, "memory-net");
-        if (actionOptimizer is null && memoryOptimizer is null) return;
+        foreach (var part in parts)
+            Restore(Path.Combine(directory, $"{name}.{part.Name}.safetensors"), part.Tensors, part.Name == "memory" ? "memory-net" : $"{part.Name} net");
+        if (parts.All(p => p.Optimizer is null)) return;
         var path = Path.Combine(directory, $"{name}.optimizer.safetensors");
         var (tensors, meta) = SafeTensors.Read(path);
-        if (actionOptimizer is not null) RestoreOptimizer(path, tensors, meta, "action", actionOptimizer);
-        if (memoryOptimizer is not null) RestoreOptimizer(path, tensors, meta, "memory", memoryOptimizer);
+        foreach (var part in parts)
+            if (part.Optimizer is { } optimizer) RestoreOptimizer(path, tensors, meta, part.Name, optimizer);
     }
 
     /// <summary>Names of the checkpoints saved in <paramref name="directory"/>, oldest first by file time.</summary>

@@ -11,6 +11,7 @@ public static class ConfigKeys
     /// <summary>Every key of <see cref="ExperimentConfig"/>, grouped as in the original's config files.</summary>
     public static IReadOnlyList<string> Known { get; } =
     [
+        "model", "lstm_hidden_dim", "lstm_layers", "lstm_bptt_truncate",
         "dataset", "input_dim", "target_dim",
         "train_truncate_size", "train_eval_truncate_size",
         "wmt_train_truncate_size", "wmt_validation_truncate_size", "wmt_curriculum",

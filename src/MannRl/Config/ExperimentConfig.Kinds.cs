@@ -51,7 +51,16 @@ public sealed partial record ExperimentConfig
         if (ConfigNames<T>.TryParse(value, out T parsed)) return parsed;
         IReadOnlyList<string> allowed = ConfigNames<T>.All;
         string? near = allowed.FirstOrDefault(a => a.Equals(value, StringComparison.OrdinalIgnoreCase));
-        string hint = near is null ? "" : $" (names are case-sensitive: '{near}')";
+        string hint = near is not null ? $" (names are case-sensitive: '{near}')"
+            : $" (closest: '{Closest(value, allowed)}')";
         throw Error(key, $"unknown value '{value}'{hint}; use one of {string.Join(", ", allowed)}");
+    }
+
+    /// <summary>The allowed name that starts with <paramref name="value"/> (3 letters or more), else the nearest by edit distance.</summary>
+    private static string Closest(string value, IReadOnlyList<string> allowed)
+    {
+        string v = value.ToLowerInvariant();
+        return allowed.FirstOrDefault(a => v.Length >= 3 && a.StartsWith(v, StringComparison.OrdinalIgnoreCase))
+            ?? allowed.MinBy(a => ConfigKeys.EditDistance(v, a.ToLowerInvariant()))!;
     }
 }

@@ -9,7 +9,7 @@ public sealed partial record ExperimentConfig
     public void Validate()
     {
         // Each parsed property throws the error that names the allowed values.
-        _ = (DatasetKind, ActionModelKind, MemModelKind, ActionOptimizerKind, MemOptimizerKind, LossFunctionKind, ActionLossOnKind,
+        _ = (ModelKind, DatasetKind, ActionModelKind, MemModelKind, ActionOptimizerKind, MemOptimizerKind, LossFunctionKind, ActionLossOnKind,
             MemTargetKind, ReadingTargetKind, PosTagsetKind, DebugLevelKind, PosEmbeddingsSpec);
         if (SentencesFileTarget is not null && SentencesFile is null)
             throw Error("sentences_file_target", "it needs sentences_file (the source side); set sentences_file too or remove this key");
@@ -17,7 +17,8 @@ public sealed partial record ExperimentConfig
         if (InputDim < 0) throw Error("input_dim", $"must be positive (or 0/absent to take it from the data), got {InputDim}");
         if (TargetDim < 0) throw Error("target_dim", $"must be positive (or 0/absent to take it from the data), got {TargetDim}");
         AtLeast("epochs", Epochs, 1);
-        AtLeast("batch_size", BatchSize, 2, "batch norm needs 2 rows in training");
+        if (ModelKind == LearnerKind.Lstm) AtLeast("batch_size", BatchSize, 1);
+        else AtLeast("batch_size", BatchSize, 2, "batch norm needs 2 rows in training");
         AtLeast("eval_batch_size", EvalBatchSize, 1);
         AtLeast("eval_interval", EvalInterval, 1);
         if (SavePoint is int savePoint) AtLeast("save_point", savePoint, 1, "or remove it to save only on improvement");
@@ -45,6 +46,7 @@ public sealed partial record ExperimentConfig
             throw Error("wmt_curriculum", $"milestone and chunk must both be at least 1, got {c}; e.g. [2000, 500], or null for no curriculum");
 
         CheckModelShapes();
+        CheckLearner();
     }
 
     /// <summary>

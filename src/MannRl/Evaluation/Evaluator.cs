@@ -13,14 +13,17 @@ namespace MannRl.Evaluation;
 public sealed class Evaluator
 {
     private readonly ActionNet _action;
-    private readonly MemoryNet _memory;
+    private readonly MemoryNet? _memory;
     private readonly StreamingBatcher _batcher;
     private readonly Matrix _slotMemory, _inputs, _memories;
     private readonly ActionContext _actionCtx;
-    private readonly ModuleContext _memoryCtx;
+    private readonly ModuleContext? _memoryCtx;
 
-    /// <summary>Creates an evaluator with buffers for <paramref name="batchSize"/> slots.</summary>
-    public Evaluator(ActionNet action, MemoryNet memory, int batchSize)
+    /// <summary>
+    /// Creates an evaluator with buffers for <paramref name="batchSize"/> slots; without <paramref name="memory"/> the
+    /// memories stay zero (model no-memory).
+    /// </summary>
+    public Evaluator(ActionNet action, MemoryNet? memory, int batchSize)
     {
         _action = action;
         _memory = memory;
@@ -29,7 +32,7 @@ public sealed class Evaluator
         _inputs = new Matrix(batchSize, action.ExternalInputDim);
         _memories = new Matrix(batchSize, action.MemoryDim);
         _actionCtx = action.CreateContext(batchSize);
-        _memoryCtx = memory.CreateContext(batchSize);
+        _memoryCtx = memory?.CreateContext(batchSize);
     }
 
     /// <summary>
@@ -63,7 +66,8 @@ public sealed class Evaluator
                     if (predicted == target) answersRight++;
                 }
             }
-            var next = _memory.Forward(_inputs, probs, _memories, _memoryCtx, training: false); // (n, M)
+            if (_memory is null) continue;
+            var next = _memory.Forward(_inputs, probs, _memories, _memoryCtx!, training: false); // (n, M)
             next.ScatterRows(_slotMemory, present);
         }
         return new EvaluationResult(counts, answerAtEnd && answers > 0 ? (double)answersRight / answers : null);

@@ -37,6 +37,15 @@ public sealed class NamedTensors
         return l;
     }
 
+    /// <summary>Creates and registers an LSTM named <paramref name="name"/> (tensors <c>{name}.weight_ih_l0</c>, ...).</summary>
+    public Lstm Lstm(string name, int inputSize, int hiddenSize, int layers)
+    {
+        var l = new Lstm(inputSize, hiddenSize, layers, _rng);
+        _parameterArray = null;
+        foreach (var p in l.Parameters) _parameters.Add(($"{name}.{p.Name}", p));
+        return l;
+    }
+
     /// <summary>Creates and registers a BatchNorm1d layer named <paramref name="name"/>.</summary>
     public BatchNorm1d Norm(string name, int features)
     {

@@ -56,7 +56,7 @@ public sealed class RunDirectory : ITrainingSink
     /// <inheritdoc/>
     public void SaveCheckpoint(string name, TrainingSnapshot state)
     {
-        Checkpoint.Save(CheckpointDirectory, name, state.Networks.Action, state.Networks.Memory, state.ActionOptimizer, state.MemoryOptimizer, _configYaml);
+        Checkpoint.Save(CheckpointDirectory, name, state.Parts, _configYaml);
         AtomicFile.WriteText(Path.Combine(CheckpointDirectory, "latest"), name + "\n");
     }
 }

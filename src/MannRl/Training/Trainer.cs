@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using MannRl.Config;
 using MannRl.Data;
 using MannRl.Engine;
@@ -13,7 +12,7 @@ namespace MannRl.Training;
 /// the action net learns supervised from the current input and memory; every settle+H steps the memory-net
 /// learns by Q-learning from replayed transitions; then the memory-net (eval mode) writes the next memory.
 /// </summary>
-public sealed class Trainer
+public sealed class Trainer : ITrainer
 {
     private readonly ExperimentConfig _config;
     private readonly SequenceDataset _data;
@@ -31,12 +30,20 @@ public sealed class Trainer
     private readonly ModuleContext _nextMemoryCtx;
     private readonly Transitions _transitions;
     private readonly TdLearner _tdLearner;
-    private readonly bool _lossOnLogits;
+    private readonly RunProgress _progress;
+    private readonly bool _lossOnLogits, _trainsMemory, _writesMemory;
     private int _epoch, _stepInEpoch;
 
-    /// <summary>Builds the networks and optimizers of <paramref name="config"/> (dims already checked against the data).</summary>
+    /// <summary>
+    /// Builds the networks and optimizers of <paramref name="config"/> (dims already checked against the data). Its
+    /// <c>model</c> is mann-rl, or an ablation: no-memory (the memory-net neither writes nor trains: the action net's
+    /// memory input stays zero) or frozen-memory (the memory-net writes memories at its random initialisation and
+    /// never trains).
+    /// </summary>
     public Trainer(ExperimentConfig config, SequenceDataset data, ITrainingSink sink)
     {
+        if (config.ModelKind == LearnerKind.Lstm)
+            throw new ArgumentException("model lstm is trained by LstmTrainer; use TrainerFactory.Create", nameof(config));
         _config = config;
         _data = data;
         _sink = sink;
@@ -45,8 +52,8 @@ public sealed class Trainer
         _shuffle = rng.Fork("shuffle");
         _replay = rng.Fork("replay");
         _resets = rng.Fork("memory-resets");
-        ActionOptimizer = CreateOptimizer(config.ActionOptimizerKind, Action.Parameters, config.ActionLearningRate);
-        MemoryOptimizer = CreateOptimizer(config.MemOptimizerKind, Memory.Parameters, config.MemLearningRate);
+        ActionOptimizer = OptimizerFactory.Create(config.ActionOptimizerKind, Action.Parameters, config.ActionLearningRate);
+        MemoryOptimizer = OptimizerFactory.Create(config.MemOptimizerKind, Memory.Parameters, config.MemLearningRate);
         if (config.ActionLrRateDecay is { } ad) _actionSchedule = new MultiStepLR(ActionOptimizer, ad.Milestones, (float)ad.Gamma);
         if (config.MemLrRateDecay is { } md) _memorySchedule = new MultiStepLR(MemoryOptimizer, md.Milestones, (float)md.Gamma);
         _lossOnLogits = config.ActionLossOnKind == LossInput.Logits;
@@ -65,7 +72,10 @@ public sealed class Trainer
         _transitions = new Transitions(rows, i, m, t);
         _tdLearner = new TdLearner(Memory, MemoryOptimizer, rows, new TdSettings(
             config.MemGamma, config.MemL1, config.MemDampenLosses, config.MemClamp, config.MemClipping, config.MemTargetKind == TdTarget.Detached));
-        Evaluator = new Evaluator(Action, Memory, config.EvalBatchSize);
+        _trainsMemory = config.ModelKind == LearnerKind.MannRl;
+        _writesMemory = config.ModelKind != LearnerKind.NoMemory;
+        _progress = new RunProgress(config, sink, logsMemoryLoss: true);
+        Evaluator = new Evaluator(Action, _writesMemory ? Memory : null, config.EvalBatchSize);
     }
 
     /// <summary>The action net and the memory-net.</summary>
@@ -99,14 +109,8 @@ public sealed class Trainer
     public TrainingSummary Train(CancellationToken cancel = default)
     {
         var c = _config;
-        Log($"Model 'action' has {Action.ParameterCount} parameters");
-        Log($"Model 'memory' has {Memory.ParameterCount} parameters");
-        Log($"Total model parameters {Action.ParameterCount + Memory.ParameterCount}");
+        LogParameterCounts();
         var clock = Stopwatch.StartNew();
-        var smoothTrain = new SmoothedValue(7);
-        var smoothValidation = new SmoothedValue(7);
-        double bestTrain = 0, bestValidation = 0;
-        MetricsRow? lastTrain = null, lastValidation = null;
 
         for (int epoch = 0; epoch < c.Epochs; epoch++)
         {
@@ -131,8 +135,8 @@ public sealed class Trainer
                 stepsDone++;
             }
 
-            StepSchedule(_actionSchedule, "Action");
-            StepSchedule(_memorySchedule, "Memory");
+            _progress.StepSchedule(_actionSchedule, ActionOptimizer, "Action");
+            _progress.StepSchedule(_memorySchedule, MemoryOptimizer, "Memory");
             if (epoch % c.EvalInterval != 0) continue;
 
             Log("evaluating...");
@@ -140,34 +144,32 @@ public sealed class Trainer
             double? memoryLoss = memoryTrainings > 0 ? memoryLossSum / memoryTrainings : null;
             var trainEval = Evaluator.Evaluate(_data.TrainEvalForEpoch(epoch, c.TrainEvalTruncateSize), _data.HasAnswerAtEnd);
             var validationEval = Evaluator.Evaluate(_data.Validation, _data.HasAnswerAtEnd);
-            var tm = trainEval.Metrics;
-            var vm = validationEval.Metrics;
-            smoothTrain.Add(tm.WeightedF1);
-            smoothValidation.Add(vm.WeightedF1);
             Log($"number of memory trainings: {MemoryTrainings}");
             if (c.MemResetProbability > 0) Log($"memory resets at sequence starts: {MemoryResets}");
-            Log($"action loss: {F(actionLoss)}");
-            Log($"memory loss: {F(memoryLoss ?? -1)}");
-            Log($"eval on train: micro p {F(tm.MicroPrecision)}  r {F(tm.MicroRecall)}  f1 {F(tm.MicroF1)}  weighted p {F(tm.WeightedPrecision)}  r {F(tm.WeightedRecall)}  f1 {F(tm.WeightedF1)}  smooth-weighted-f1 {F(smoothTrain.Mean)}{Answers(trainEval)}");
-            Log($"eval on validation: micro p {F(vm.MicroPrecision)}  r {F(vm.MicroRecall)}  f1 {F(vm.MicroF1)}  weighted p {F(vm.WeightedPrecision)}  r {F(vm.WeightedRecall)}  f1 {F(vm.WeightedF1)}  smooth-weighted-f1 {F(smoothValidation.Mean)}{Answers(validationEval)}");
-            double elapsed = clock.Elapsed.TotalSeconds;
-            lastTrain = new MetricsRow(epoch + 1, "train", tm, trainEval.AnswerAccuracy, actionLoss, memoryLoss, elapsed);
-            lastValidation = new MetricsRow(epoch + 1, "validation", vm, validationEval.AnswerAccuracy, actionLoss, memoryLoss, elapsed);
-            _sink.Metrics(lastTrain);
-            _sink.Metrics(lastValidation);
-
-            string tag = "";
-            if (vm.WeightedF1 > bestValidation) { bestValidation = vm.WeightedF1; tag = "v"; }
-            if (tm.WeightedF1 > bestTrain) { bestTrain = tm.WeightedF1; tag = "t"; }
-            if (tag.Length == 0 && c.SavePoint is int sp && sp > 0 && epoch % sp == 0) tag = "sp";
-            if (tag.Length > 0)
-            {
-                Log($"Saving models ({tag})...");
-                _sink.SaveCheckpoint($"{tag}{epoch + 1}", new TrainingSnapshot(epoch + 1, Networks, ActionOptimizer, MemoryOptimizer));
-            }
+            if (_progress.Record(epoch, trainEval, validationEval, actionLoss, memoryLoss, clock.Elapsed.TotalSeconds) is { } checkpoint)
+                _sink.SaveCheckpoint(checkpoint, new TrainingSnapshot(epoch + 1, [new("action", Action.Tensors, ActionOptimizer), new("memory", Memory.Tensors, MemoryOptimizer)]));
         }
         Log($"Training done: {Steps} steps, {MemoryTrainings} memory trainings, {clock.Elapsed.TotalSeconds:F1} s");
-        return new TrainingSummary(lastTrain, lastValidation, Steps, MemoryTrainings, clock.Elapsed.TotalSeconds);
+        return new TrainingSummary(_progress.LastTrain, _progress.LastValidation, Steps, MemoryTrainings, clock.Elapsed.TotalSeconds);
+    }
+
+    private void LogParameterCounts()
+    {
+        Log($"Model 'action' has {Action.ParameterCount} parameters");
+        switch (_config.ModelKind)
+        {
+            case LearnerKind.NoMemory:
+                Log("Model 'memory' is not used (model no-memory): the action net's memory input stays zero");
+                Log($"Total model parameters {Action.ParameterCount}");
+                return;
+            case LearnerKind.FrozenMemory:
+                Log($"Model 'memory' has {Memory.ParameterCount} parameters, frozen at their initialisation (model frozen-memory)");
+                break;
+            default:
+                Log($"Model 'memory' has {Memory.ParameterCount} parameters");
+                break;
+        }
+        Log($"Total model parameters {Action.ParameterCount + Memory.ParameterCount}");
     }
 
     /// <summary>
@@ -188,7 +190,8 @@ public sealed class Trainer
     public bool NextBatch() => _batcher.Next();
 
     /// <summary>Whether the memory-net trains at this step: every settle+history steps of the pass, from the first such step on.</summary>
-    public bool MemoryTrainingDue => _stepInEpoch > 0 && _stepInEpoch % (_config.Settle + _config.History) == 0;
+    /// <remarks>Never with model no-memory or frozen-memory.</remarks>
+    public bool MemoryTrainingDue => _trainsMemory && _stepInEpoch > 0 && _stepInEpoch % (_config.Settle + _config.History) == 0;
 
     /// <summary>Step stage 1: the action net learns on the current batch; returns the mean loss over present slots.</summary>
     /// <exception cref="TrainingDivergedException">The loss is NaN or infinite.</exception>
@@ -216,7 +219,7 @@ public sealed class Trainer
         var probs = Action.Forward(x, m, _actionCtx, training: true); // (n, T)
         var lossInput = _lossOnLogits ? _actionCtx.Logits : probs;
         float loss = CrossEntropyLoss.Compute(lossInput, _targets, _rowLosses, _lossGrad.WithRows(n));
-        if (!float.IsFinite(loss)) throw Diverged("action net", "action loss", epoch, step, Action.Tensors);
+        if (!float.IsFinite(loss)) throw TrainingDivergedException.For("action net", "action loss", epoch, step, Action.Tensors);
         for (int r = 0; r < n; r++)
         {
             probs.Row(r).CopyTo(_history.Action(0, slots[r]));
@@ -242,13 +245,13 @@ public sealed class Trainer
         int rows = _history.SampleTransitions(_replay, _config.MemNumSamples, _config.MemTrainWithTargets, _transitions);
         if (rows < 2) return 0; // BatchNorm needs two rows; a memory batch this small cannot occur with batch_size >= 2
         float loss = _tdLearner.Update(_transitions);
-        if (!float.IsFinite(loss)) throw Diverged("memory-net", "memory loss", _epoch, _stepInEpoch, Memory.Tensors);
+        if (!float.IsFinite(loss)) throw TrainingDivergedException.For("memory-net", "memory loss", _epoch, _stepInEpoch, Memory.Tensors);
         return loss;
     }
 
     /// <summary>
     /// Step stage 3, which ends the step: the memory-net (eval mode, detached) writes f(in, out, m) of the step just
-    /// done as the memories of a new history step.
+    /// done as the memories of a new history step (zero memories with model no-memory).
     /// </summary>
     /// <exception cref="TrainingDivergedException">A next memory is NaN or infinite.</exception>
     public void WriteNextMemory()
@@ -256,11 +259,16 @@ public sealed class Trainer
         int epoch = _epoch, step = _stepInEpoch;
         _stepInEpoch++;
         Steps++;
+        if (!_writesMemory)
+        {
+            _history.Push(); // a new step's memories start at zero
+            return;
+        }
         var slots = _batcher.Present;
         var (x, m) = GatherCurrent(slots);
         var next = Memory.Forward(x, _actionCtx.Probabilities, m, _nextMemoryCtx, training: false); // (n, M)
         if (!float.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum(next.AsSpan())))
-            throw Diverged("memory-net", "next memory", epoch, step, Memory.Tensors);
+            throw TrainingDivergedException.For("memory-net", "next memory", epoch, step, Memory.Tensors);
         _history.Push();
         next.ScatterRows(_history.CurrentMemories(), slots);
     }
@@ -274,43 +282,8 @@ public sealed class Trainer
         return (_inputs, _memories);
     }
 
-    private void StepSchedule(MultiStepLR? schedule, string which)
-    {
-        if (schedule is null) return;
-        var opt = which == "Action" ? ActionOptimizer : MemoryOptimizer;
-        float old = opt.LearningRate;
-        schedule.Step();
-        if (opt.LearningRate != old) Log($"{which} learning rate set to: {F(opt.LearningRate)}");
-    }
-
-    private static Optimizer CreateOptimizer(OptimizerKind kind, IReadOnlyList<Parameter> parameters, double lr) => kind switch
-    {
-        OptimizerKind.Adam => new Adam(parameters, (float)lr),
-        OptimizerKind.Sgd => new Sgd(parameters, (float)lr),
-        OptimizerKind.RmsProp => new RmsProp(parameters, (float)lr),
-        _ => throw new InvalidOperationException($"no optimizer for {kind}"),
-    };
-
-    private static TrainingDivergedException Diverged(string net, string what, int epoch, int step, NamedTensors tensors)
-    {
-        string culprit = "no parameter is non-finite yet (the inputs or the loss overflowed)";
-        foreach (var (name, p) in tensors.NamedParameters)
-        {
-            foreach (float v in p.Values)
-                if (!float.IsFinite(v)) { culprit = $"first non-finite tensor: {net} '{name}'"; goto found; }
-        }
-    found:
-        return new TrainingDivergedException(
-            $"training diverged: the {what} is NaN or Inf at epoch {epoch + 1}, step {step}; {culprit}. " +
-            "Lower the learning rate or set clipping (action_clipping / mem_clipping).");
-    }
-
     private void Log(string message) => _sink.Log(message);
 
-    private static string F(double v) => v.ToString("F6", CultureInfo.InvariantCulture);
-
-    private static string Answers(EvaluationResult e) =>
-        e.AnswerAccuracy is { } a ? $"  answers {F(a)}" : "";
 }
 
 /// <summary>The outcome of a training run.</summary>

@@ -6,6 +6,7 @@ public class ShippedConfigTests
 {
     public static IEnumerable<object[]> Shipped() =>
     [
+        ["logic/logic_lstm"],
         ["logic/logic_m_best"],
         ["logic/logic_m_resets"],
         ["pos/udpos_m_best"],

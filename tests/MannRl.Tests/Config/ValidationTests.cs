@@ -38,6 +38,7 @@ public class ValidationTests
     [InlineData("reading_target", "zeros")]
     [InlineData("pos_tagset", "ptb")]
     [InlineData("debug_level", "trace")]
+    [InlineData("model", "transformer")]
     public void UnknownNamesListTheAllowedOnes(string key, string value)
     {
         ExperimentConfig c = Logic();
@@ -45,6 +46,41 @@ public class ValidationTests
         var e = Fails(c, key);
         Assert.Contains($"'{value}'", e.Message);
         Assert.Contains("use one of", e.Message);
+    }
+
+    [Theory]
+    [InlineData("lstn", "lstm")]
+    [InlineData("mannrl", "mann-rl")]
+    [InlineData("no_memory", "no-memory")]
+    [InlineData("frozen", "frozen-memory")]
+    public void AnUnknownModelNamesTheClosestOnOneLine(string value, string closest)
+    {
+        var e = Fails(Logic() with { Model = value }, "model");
+        Assert.Contains($"(closest: '{closest}')", e.Message);
+        Assert.Contains("use one of mann-rl, lstm, no-memory, frozen-memory", e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Theory]
+    [InlineData("mann-rl", LearnerKind.MannRl)]
+    [InlineData("lstm", LearnerKind.Lstm)]
+    [InlineData("no-memory", LearnerKind.NoMemory)]
+    [InlineData("frozen-memory", LearnerKind.FrozenMemory)]
+    public void ModelNamesParse(string value, LearnerKind kind)
+    {
+        var c = Logic() with { Model = value };
+        c.Validate();
+        Assert.Equal(kind, c.ModelKind);
+    }
+
+    [Fact]
+    public void TheModelDefaultsToMannRlAndLstmKeysAreChecked()
+    {
+        Assert.Equal(LearnerKind.MannRl, new ExperimentConfig().ModelKind);
+        Fails(Logic() with { Model = "lstm", LstmHiddenDim = 0 }, "lstm_hidden_dim");
+        Fails(Logic() with { Model = "lstm", LstmLayers = 0 }, "lstm_layers");
+        Fails(Logic() with { Model = "lstm", LstmBpttTruncate = -1 }, "lstm_bptt_truncate");
+        (Logic() with { Model = "lstm", BatchSize = 1 }).Validate(); // no batch norm: one sequence per batch is fine
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace MannRl.Engine;
+namespace MannRl.Engine.Kernels;
 
 /// <summary>
 /// The element-wise part of one LSTM step for one row, PyTorch's gate order [i f g o] (H values each):

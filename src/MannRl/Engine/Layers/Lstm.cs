@@ -145,11 +145,12 @@ public sealed class Lstm
         CheckState(dcN, b, "dc_n");
         if (truncateSteps < 0) throw new ArgumentOutOfRangeException(nameof(truncateSteps), $"truncateSteps = {truncateSteps}; use 0 (whole sequences) or a positive step count");
         var zero = ctx.ZeroState;
-        var dGates = ctx.GateGradient.WithRows(rows);
-        var dh = ctx.NextHiddenGradient.WithRows(b);
-        var dc = ctx.NextCellGradient.WithRows(b);
+        var buffers = ctx.Backward;
+        var dGates = buffers.GateGradient.WithRows(rows);
+        var dh = buffers.NextHiddenGradient.WithRows(b);
+        var dc = buffers.NextCellGradient.WithRows(b);
         var dOut = dy;
-        Matrix dx = ctx.InputGradient.WithRows(rows);
+        Matrix dx = buffers.InputGradient.WithRows(rows);
 
         for (int l = Layers - 1; l >= 0; l--)
         {
@@ -183,7 +184,7 @@ public sealed class Lstm
 
             // Weight gradients over all rows at once. The state each step read: h0 (or zero) at step 0, else step t−1's.
             var hidden = ctx.Hidden[l];
-            var previous = ctx.PreviousHidden.WithRows(rows);
+            var previous = buffers.PreviousHidden.WithRows(rows);
             var h0 = ctx.InitialHidden;
             for (int s = 0; s < b; s++) (h0 is null ? zero.Row(s) : h0.Row(l * b + s)).CopyTo(previous.Row(s));
             for (int t = 1; t < batch.Steps; t++)
@@ -196,14 +197,14 @@ public sealed class Lstm
                 w.WeightIh.Grad, w.InFeatures, accumulate: true);
             Gemm.Multiply(g, h, rows, dGates.Data, g, true, previous.Data, h, w.WeightHh.Grad, h, accumulate: true);
             // Both biases get the column sums of the gate gradients: 1ᵀ·dgates.
-            var db = ctx.BiasGradient.AsSpan(0, g);
-            Gemm.Multiply(1, g, rows, ctx.Ones, rows, false, dGates.Data, g, ctx.BiasGradient, g, accumulate: false);
+            var db = buffers.BiasGradient.AsSpan(0, g);
+            Gemm.Multiply(1, g, rows, buffers.Ones, rows, false, dGates.Data, g, buffers.BiasGradient, g, accumulate: false);
             System.Numerics.Tensors.TensorPrimitives.Add(w.BiasIh.Gradient, db, w.BiasIh.Gradient);
             System.Numerics.Tensors.TensorPrimitives.Add(w.BiasHh.Gradient, db, w.BiasHh.Gradient);
 
             // dL/d(input of this layer) = dgates·W_ih: the next layer down's dy, or dx.
             if (l == 0 && !ctx.NeedsInputGradient) break;
-            var dInput = l == 0 ? dx : ctx.HiddenGradient[l % 2].WithRows(rows);
+            var dInput = l == 0 ? dx : buffers.HiddenGradient[l % 2].WithRows(rows);
             Gemm.Multiply(rows, w.InFeatures, g, dGates.Data, g, false, w.WeightIh.Value, w.InFeatures, dInput.Data, dInput.Stride, accumulate: false);
             dOut = dInput;
         }

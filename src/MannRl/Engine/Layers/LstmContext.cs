@@ -3,7 +3,7 @@ namespace MannRl.Engine;
 /// <summary>
 /// The per-call state of an <see cref="Lstm"/>: every step's gates, cells and hidden states of every layer (what
 /// backpropagation through time reads), the final and initial states' values and gradients, and the backward
-/// scratch. Sized once for a most sequences and steps; no allocation per call.
+/// scratch (made by the first backward). Sized once for a most sequences and steps; no allocation per call.
 /// </summary>
 public sealed class LstmContext
 {
@@ -31,17 +31,16 @@ public sealed class LstmContext
         InitialHiddenGradient = new Matrix(layers * maxSequences, h);
         InitialCellGradient = new Matrix(layers * maxSequences, h);
         ZeroState = new Matrix(maxSequences, h);
-        GateGradient = new Matrix(MaxRows, g);
-        PreviousHidden = new Matrix(MaxRows, h);
-        HiddenGradient = [new Matrix(MaxRows, h), new Matrix(MaxRows, h)];
-        NextHiddenGradient = new Matrix(maxSequences, h);
-        NextCellGradient = new Matrix(maxSequences, h);
-        InputGradient = new Matrix(MaxRows, inputSize);
         Bias = new float[g + Matrix.Padding];
-        BiasGradient = new float[g + Matrix.Padding];
-        Ones = new float[MaxRows + Matrix.Padding];
-        Ones.AsSpan(0, MaxRows).Fill(1f);
+        _inputSize = inputSize;
+        _hiddenSize = hiddenSize;
     }
+
+    private readonly int _inputSize, _hiddenSize;
+    private BackwardBuffers? _backward;
+
+    /// <summary>The backward scratch, made by the first backward: a context that only evaluates never holds it.</summary>
+    internal BackwardBuffers Backward => _backward ??= new BackwardBuffers(MaxRows, MaxSequences, _inputSize, _hiddenSize);
 
     /// <summary>Most sequences per batch.</summary>
     public int MaxSequences { get; }
@@ -80,19 +79,31 @@ public sealed class LstmContext
     internal Matrix[] Hidden { get; }
 
     internal Matrix ZeroState { get; }
-    internal Matrix GateGradient { get; }
-    internal Matrix PreviousHidden { get; }
-    internal Matrix[] HiddenGradient { get; }
-    internal Matrix NextHiddenGradient { get; }
-    internal Matrix NextCellGradient { get; }
-    internal Matrix InputGradient { get; }
     internal float[] Bias { get; }
-    internal float[] BiasGradient { get; }
-    internal float[] Ones { get; }
 
     // What the last forward ran on.
     internal Matrix? X { get; set; }
     internal PackedBatch? Batch { get; set; }
     internal Matrix? InitialHidden { get; set; }
     internal Matrix? InitialCell { get; set; }
+
+    /// <summary>What backpropagation through time needs besides the forward's record.</summary>
+    internal sealed class BackwardBuffers(int maxRows, int maxSequences, int inputSize, int hiddenSize)
+    {
+        public Matrix GateGradient { get; } = new(maxRows, 4 * hiddenSize);
+        public Matrix PreviousHidden { get; } = new(maxRows, hiddenSize);
+        public Matrix[] HiddenGradient { get; } = [new(maxRows, hiddenSize), new(maxRows, hiddenSize)];
+        public Matrix NextHiddenGradient { get; } = new(maxSequences, hiddenSize);
+        public Matrix NextCellGradient { get; } = new(maxSequences, hiddenSize);
+        public Matrix InputGradient { get; } = new(maxRows, inputSize);
+        public float[] BiasGradient { get; } = new float[4 * hiddenSize + Matrix.Padding];
+        public float[] Ones { get; } = OnesOf(maxRows);
+
+        private static float[] OnesOf(int n)
+        {
+            var a = new float[n + Matrix.Padding];
+            a.AsSpan(0, n).Fill(1f);
+            return a;
+        }
+    }
 }

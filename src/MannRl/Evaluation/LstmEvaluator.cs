@@ -1,0 +1,67 @@
+using MannRl.Data;
+using MannRl.Engine;
+using MannRl.Models;
+
+namespace MannRl.Evaluation;
+
+/// <summary>
+/// Evaluates the LSTM baseline: whole sequences in order, <c>eval_batch_size</c> at a time, each from a zero state
+/// (the LSTM's counterpart of the fresh zero memories of <see cref="Evaluator"/>), the prediction at every step the
+/// argmax of the logits. Collects the same confusion counts and answer accuracy as <see cref="Evaluator"/>. Buffers
+/// grow, between evaluations, to the longest sequence seen.
+/// </summary>
+public sealed class LstmEvaluator
+{
+    private readonly LstmNet _net;
+    private readonly int _batchSize;
+    private SequenceBatcher? _batcher;
+    private LstmNetContext? _ctx;
+
+    /// <summary>Creates an evaluator of <paramref name="net"/> for batches of <paramref name="batchSize"/> sequences.</summary>
+    public LstmEvaluator(LstmNet net, int batchSize)
+    {
+        if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), $"evaluation batch size must be at least 1, got {batchSize}");
+        _net = net;
+        _batchSize = batchSize;
+    }
+
+    /// <summary>
+    /// Evaluates <paramref name="sequences"/>. <paramref name="onPrediction"/>, when given, sees every position's
+    /// (sequence index, position, target, prediction).
+    /// </summary>
+    public EvaluationResult Evaluate(IReadOnlyList<Sequence> sequences, bool answerAtEnd, Action<int, int, int, int>? onPrediction = null)
+    {
+        var counts = new ConfusionCounts(_net.TargetDim);
+        long answers = 0, answersRight = 0;
+        int longest = SequenceBatcher.LongestOf(sequences);
+        if (_batcher is null || longest > _batcher.MaxSteps)
+        {
+            _batcher = new SequenceBatcher(_batchSize, Math.Max(longest, 1), _net.ExternalInputDim);
+            _ctx = _net.CreateContext(_batchSize, _batcher.MaxSteps);
+        }
+        _batcher.Restart(sequences, shuffle: null);
+        while (_batcher.Next())
+        {
+            var batch = _batcher.Batch;
+            var logits = _net.Forward(_batcher.Inputs, batch, _ctx!, training: false, probabilities: false); // (rows, T)
+            var targets = _batcher.Targets;
+            var lengths = batch.Lengths;
+            for (int t = 0; t < batch.Steps; t++)
+            {
+                for (int s = 0; s < batch.BatchSize(t); s++)
+                {
+                    int row = batch.Row(t, s), target = targets[row];
+                    int predicted = Evaluator.ArgMax(logits.Row(row));
+                    counts.Add(target, predicted);
+                    onPrediction?.Invoke(_batcher.SequenceOf(s), t, target, predicted);
+                    if (answerAtEnd && t == lengths[s] - 1)
+                    {
+                        answers++;
+                        if (predicted == target) answersRight++;
+                    }
+                }
+            }
+        }
+        return new EvaluationResult(counts, answerAtEnd && answers > 0 ? (double)answersRight / answers : null);
+    }
+}

@@ -1,0 +1,8 @@
+namespace MannRl.Training;
+
+/// <summary>A training run of one learner: its epochs, evaluations, metrics rows and checkpoints, into its sink.</summary>
+public interface ITrainer
+{
+    /// <summary>Runs all epochs; returns the last evaluation of each split.</summary>
+    TrainingSummary Train(CancellationToken cancel = default);
+}

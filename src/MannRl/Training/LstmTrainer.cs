@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using MannRl.Config;
+using MannRl.Data;
+using MannRl.Engine;
+using MannRl.Evaluation;
+using MannRl.Models;
+
+namespace MannRl.Training;
+
+/// <summary>
+/// Trains the LSTM baseline (<c>model: lstm</c>) by backpropagation through time over whole sequences: per batch of
+/// <c>batch_size</c> sequences (the epoch's shuffled order, as MANN-RL streams it), the net runs every step from a zero
+/// state, the cross entropy is averaged over all the batch's steps, and one optimizer step follows with the action
+/// net's optimizer, learning rate, clipping and schedule keys. <see cref="Train"/> is the epoch loop of
+/// <see cref="Trainer"/>: the same evaluations, metrics.csv rows and checkpoints (<see cref="RunProgress"/>).
+/// </summary>
+public sealed class LstmTrainer : ITrainer
+{
+    private readonly ExperimentConfig _config;
+    private readonly SequenceDataset _data;
+    private readonly ITrainingSink _sink;
+    private readonly Rng _shuffle;
+    private readonly MultiStepLR? _schedule;
+
+    // Buffers sized once for the longest training sequence: no allocation per batch.
+    private readonly SequenceBatcher _batcher;
+    private readonly LstmNetContext _ctx;
+    private readonly Matrix _lossGrad;
+    private readonly float[] _rowLosses;
+    private readonly RunProgress _progress;
+    private readonly bool _lossOnLogits;
+    private int _epoch, _batchInEpoch;
+
+    /// <summary>Builds the net and its optimizer for <paramref name="config"/> (dims already checked against the data).</summary>
+    public LstmTrainer(ExperimentConfig config, SequenceDataset data, ITrainingSink sink)
+    {
+        _config = config;
+        _data = data;
+        _sink = sink;
+        // The same forks, in the same order, as the MANN-RL trainer: the epochs' shuffles are the same.
+        var rng = new Rng(config.Seed);
+        var init = rng.Fork("action-init");
+        _ = rng.Fork("memory-init");
+        _shuffle = rng.Fork("shuffle");
+        int inputDim = data.LearnedEmbeddingDim ?? data.InputDim;
+        Net = new LstmNet(inputDim, config.LstmHiddenDim, config.LstmLayers, data.TargetDim, init);
+        if (data.LearnedEmbeddingDim is not null) Net.UseLearnedInputEmbedding(data.InputDim);
+        Optimizer = OptimizerFactory.Create(config.ActionOptimizerKind, Net.Parameters, config.ActionLearningRate);
+        if (config.ActionLrRateDecay is { } decay) _schedule = new MultiStepLR(Optimizer, decay.Milestones, (float)decay.Gamma);
+        _lossOnLogits = config.ActionLossOnKind == LossInput.Logits;
+
+        int b = config.BatchSize, steps = Math.Max(1, SequenceBatcher.LongestOf(data.Train));
+        _batcher = new SequenceBatcher(b, steps, data.InputDim);
+        _ctx = Net.CreateContext(b, steps);
+        _lossGrad = new Matrix(b * steps, data.TargetDim);
+        _rowLosses = new float[b * steps];
+        Evaluator = new LstmEvaluator(Net, config.EvalBatchSize);
+        _progress = new RunProgress(config, sink, logsMemoryLoss: false);
+    }
+
+    /// <summary>The LSTM and its decision layer.</summary>
+    public LstmNet Net { get; }
+
+    /// <summary>The optimizer (<c>action_optimizer</c>, <c>action_learning_rate</c>).</summary>
+    public Optimizer Optimizer { get; }
+
+    /// <summary>The evaluator (whole sequences from a zero state).</summary>
+    public LstmEvaluator Evaluator { get; }
+
+    /// <summary>Batches trained so far (a step is one batch of whole sequences).</summary>
+    public long Steps { get; private set; }
+
+    /// <summary>Runs all epochs; returns the last evaluation of each split.</summary>
+    public TrainingSummary Train(CancellationToken cancel = default)
+    {
+        var c = _config;
+        _sink.Log($"Model 'lstm' has {Net.ParameterCount} parameters ({c.LstmLayers} layer(s) of {c.LstmHiddenDim} and the decision layer)");
+        _sink.Log($"Total model parameters {Net.ParameterCount}");
+        var clock = Stopwatch.StartNew();
+        for (int epoch = 0; epoch < c.Epochs; epoch++)
+        {
+            cancel.ThrowIfCancellationRequested();
+            _sink.Log($"Starting epoch {epoch + 1}");
+            BeginEpoch(epoch);
+            int batches = 0;
+            double lossSum = 0;
+            while (NextBatch())
+            {
+                lossSum += TrainBatch();
+                batches++;
+            }
+
+            _progress.StepSchedule(_schedule, Optimizer, "Action");
+            if (epoch % c.EvalInterval != 0) continue;
+
+            _sink.Log("evaluating...");
+            var trainEval = Evaluator.Evaluate(_data.TrainEvalForEpoch(epoch, c.TrainEvalTruncateSize), _data.HasAnswerAtEnd);
+            var validationEval = Evaluator.Evaluate(_data.Validation, _data.HasAnswerAtEnd);
+            double loss = batches > 0 ? lossSum / batches : 0;
+            if (_progress.Record(epoch, trainEval, validationEval, loss, memoryLoss: null, clock.Elapsed.TotalSeconds) is { } checkpoint)
+                _sink.SaveCheckpoint(checkpoint, new TrainingSnapshot(epoch + 1, [new("action", Net.Tensors, Optimizer)]));
+        }
+        _sink.Log($"Training done: {Steps} batches, {clock.Elapsed.TotalSeconds:F1} s");
+        return new TrainingSummary(_progress.LastTrain, _progress.LastValidation, Steps, 0, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Starts the pass of epoch <paramref name="epoch"/> (0-based) over its training sequences, shuffled.</summary>
+    public void BeginEpoch(int epoch)
+    {
+        _epoch = epoch;
+        _batchInEpoch = 0;
+        _batcher.Restart(_data.TrainForEpoch(epoch), _shuffle);
+    }
+
+    /// <summary>Packs the pass's next batch of whole sequences; false when the pass is over.</summary>
+    public bool NextBatch() => _batcher.Next();
+
+    /// <summary>One update on the current batch: forward over every step, cross entropy, backward through time, step. Returns the loss.</summary>
+    /// <exception cref="TrainingDivergedException">The loss is NaN or infinite.</exception>
+    public float TrainBatch()
+    {
+        var batch = _batcher.Batch;
+        int rows = batch.Rows;
+        var logits = Net.Forward(_batcher.Inputs, batch, _ctx, training: true, probabilities: !_lossOnLogits); // (rows, T)
+        var lossInput = _lossOnLogits ? logits : _ctx.Probabilities;
+        float loss = CrossEntropyLoss.Compute(lossInput, _batcher.Targets, _rowLosses, _lossGrad.WithRows(rows));
+        if (!float.IsFinite(loss)) throw TrainingDivergedException.For("lstm", "loss", _epoch, _batchInEpoch, Net.Tensors);
+        // The gradients are zero: a new trainer starts so, and every optimizer step below clears what it read.
+        Net.Backward(_lossGrad, _ctx, gradientIsForLogits: _lossOnLogits, _config.LstmBpttTruncate);
+        float scale = _config.ActionClipping is double clip ? GradClip.Coefficient(Net.Parameters, (float)clip) : 1f;
+        Optimizer.Step(scale, clearGradients: true);
+        _batchInEpoch++;
+        Steps++;
+        return loss;
+    }
+}
