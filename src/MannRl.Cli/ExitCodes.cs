@@ -1,4 +1,5 @@
 using MannRl.Config;
+using MannRl.Runs;
 using MannRl.Training;
 
 namespace MannRl.Cli;
@@ -27,7 +28,7 @@ public static class ExitCodes
             Console.Error.WriteLine($"error: {e.Message}");
             return Usage;
         }
-        catch (UsageException e)
+        catch (Exception e) when (e is UsageException or RunDirectoryException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return Usage;

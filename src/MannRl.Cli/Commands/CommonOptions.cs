@@ -21,11 +21,23 @@ internal static class CommonOptions
         Description = "Checkpoint name, e.g. t71 (default: the last one saved; see RUNDIR/checkpoints/).",
     };
 
-    public static Option<string> Split() => new("--split")
+    public static Option<string> Split()
     {
-        Description = "Which split: train, validation or test.",
-        DefaultValueFactory = _ => "validation",
-    };
+        var split = new Option<string>("--split")
+        {
+            Description = "Which split: train, validation or test.",
+            DefaultValueFactory = _ => "validation",
+        };
+        split.Validators.Add(r =>
+        {
+            string value = r.GetValueOrDefault<string>();
+            if (value is not ("train" or "validation" or "test")) r.AddError($"unknown split '{value}': use train, validation or test");
+        });
+        return split;
+    }
+
+    /// <summary>The data directory of <c>--data-dir</c>, resolved, or null when not given.</summary>
+    public static string? ResolveDataDir(string? value) => value is null ? null : MannRl.Data.DataDirectory.Resolve(value);
 
     public static void ApplyThreads(int threads)
     {

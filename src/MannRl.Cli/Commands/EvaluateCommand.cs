@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MannRl.Evaluation;
+using MannRl.Runs;
 using Spectre.Console;
 
 namespace MannRl.Cli.Commands;
@@ -23,11 +24,10 @@ internal static class EvaluateCommand
         cmd.SetAction(p => ExitCodes.Guard(() =>
         {
             CommonOptions.ApplyThreads(p.GetValue(threads));
-            var run = SavedRun.Open(p.GetValue(runDir)!, p.GetValue(dataDir), p.GetValue(checkpoint));
+            var run = SavedRun.Open(p.GetValue(runDir)!, CommonOptions.ResolveDataDir(p.GetValue(dataDir)), p.GetValue(checkpoint));
             string s = p.GetValue(split)!;
-            var sequences = run.SplitSequences(s);
-            var result = new Evaluator(run.Action, run.Memory, run.Config.EvalBatchSize).Evaluate(sequences, run.Data.HasAnswerAtEnd);
-            Print(run, s, sequences.Count, result, p.GetValue(json));
+            var result = run.Evaluate(s, run.Config.EvalBatchSize);
+            Print(run, s, run.Data.Split(s).Count, result, p.GetValue(json));
             return ExitCodes.Ok;
         }));
         return cmd;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using MannRl.Config;
 using MannRl.Data;
 using MannRl.Runs;
 using MannRl.Training;
@@ -8,7 +7,7 @@ using Spectre.Console;
 
 namespace MannRl.Cli.Commands;
 
-/// <summary><c>mannrl train [CONFIG] [RUNDIR]</c>: one training run into a new run directory.</summary>
+/// <summary><c>mannrl train [CONFIG] [RUNDIR]</c>: one training run into a new run directory (<see cref="TrainingRun"/>).</summary>
 internal static class TrainCommand
 {
     public static Command Create()
@@ -21,7 +20,7 @@ internal static class TrainCommand
         var runDir = new Argument<string?>("RUNDIR")
         {
             Arity = ArgumentArity.ZeroOrOne,
-            Description = "New run directory (default: runs/<dataset>-<timestamp>); an existing non-empty one is refused.",
+            Description = "New run directory (default: runs/<dataset>-<timestamp>); an existing non-empty one, or one another run is writing, is refused.",
         };
         var dataDir = CommonOptions.DataDir();
         var seed = new Option<ulong?>("--seed") { Description = "Override the config's seed (default 13)." };
@@ -39,8 +38,6 @@ internal static class TrainCommand
     private static int Run(string? configPath, string? runDir, string? dataDirOption, ulong? seed, int? epochs, int threads)
     {
         CommonOptions.ApplyThreads(threads);
-        if (runDir is not null && Directory.Exists(runDir) && Directory.EnumerateFileSystemEntries(runDir).Any())
-            throw new UsageException($"run directory '{runDir}' exists and is not empty; choose a new RUNDIR or remove it");
         var loaded = Experiment.LoadConfig(configPath);
         foreach (var w in loaded.Warnings) Console.Error.WriteLine($"warning: {w}");
         var c = loaded.Config;
@@ -50,16 +47,9 @@ internal static class TrainCommand
             if (e < 1) throw new UsageException($"--epochs must be at least 1, got {e}");
             c.Epochs = e;
         }
-        string dataDir = DataDirectory.Resolve(dataDirOption);
-        var data = Experiment.LoadData(c, dataDir, msg => Console.WriteLine(msg));
-        runDir ??= Path.Combine("runs", $"{c.Dataset}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
-        var run = new RunDirectory(runDir, ConfigWriter.ToYaml(c), Console.WriteLine);
-        RunInfo.Write(run.FullPath, dataDir);
-        run.Log($"Run directory {run.FullPath}; data {dataDir}; threads {threads}");
-        run.Log($"Data set is {data.Name}: {data.Train.Count} train / {data.Validation.Count} validation sequences, input {data.InputDim}, targets {data.TargetDim}");
-        var trainer = TrainerFactory.Create(c, data, run);
-        var summary = trainer.Train();
-        PrintSummary(summary, run.FullPath);
+        runDir ??= RunDirectory.DefaultPath(c);
+        var summary = TrainingRun.Execute(c, DataDirectory.Resolve(dataDirOption), runDir, threads, Console.WriteLine);
+        PrintSummary(summary, Path.GetFullPath(runDir));
         return ExitCodes.Ok;
     }
 

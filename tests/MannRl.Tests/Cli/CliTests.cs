@@ -105,6 +105,23 @@ public sealed class CliTests : IClassFixture<CliTests.TrainedRun>
     }
 
     [Fact]
+    public void OfTwoTrainsIntoOneRunDirectoryAtOnceTheSecondFailsWithTwo()
+    {
+        for (int round = 0; round < 3; round++)
+        {
+            string runDir = Path.Combine(_run.Root, $"race-{round}");
+            var both = Enumerable.Range(0, 2).Select(i => Task.Run(() => CliRunner.Run(_run.Root, "train", "tiny.yaml", runDir,
+                "--data-dir", _run.DataDir, "--epochs", "1", "--seed", (20 + i).ToString(), "--threads", "1"))).ToArray();
+            var results = both.Select(t => t.Result).OrderBy(r => r.ExitCode).ToArray();
+            Assert.True(results[0].ExitCode == 0, results[0].Err);
+            Assert.Equal(2, results[1].ExitCode);
+            Assert.Matches("in use by another mannrl run|exists and is not empty", results[1].Err);
+            Assert.Single(results[1].Err.Trim().Split('\n'));
+            Assert.Equal(3, File.ReadAllLines(Path.Combine(runDir, "metrics.csv")).Length); // one run's rows, not two
+        }
+    }
+
+    [Fact]
     public void AnUnknownConfigKeyNamesTheClosestKnownKey()
     {
         File.WriteAllText(Path.Combine(_run.Root, "typo.yaml"), "dataset: logic\nmemory_dims: 48\n");

@@ -107,7 +107,7 @@ public class LstmTrainerTests
             c.SavePoint = 1; // a checkpoint every epoch: the latest is the trainer's end state
             c.Validate();
             c.ValidateAgainstData(data.InputDim, data.TargetDim);
-            var run = new RunDirectory(Path.Combine(dir, "run"), ConfigWriter.ToYaml(c));
+            using var run = RunDirectory.Create(Path.Combine(dir, "run"), ConfigWriter.ToYaml(c), dataDir: dir);
             var trainer = new LstmTrainer(c, data, run);
             trainer.Train();
             string name = File.ReadAllText(Path.Combine(run.CheckpointDirectory, "latest")).Trim();

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using MannRl.Evaluation;
 
-namespace MannRl.Cli.Commands;
+namespace MannRl.Runs;
 
-/// <summary>The JSON form of an evaluation that evaluate --json and predict both write.</summary>
-internal static class MetricsJson
+/// <summary>The JSON form of an evaluation of a saved run (what <c>evaluate --json</c> prints and <c>predict</c> writes).</summary>
+public static class MetricsJson
 {
+    /// <summary>The indented JSON object: run, checkpoint, split, counts, micro and weighted scores, answer accuracy.</summary>
     public static string Format(SavedRun run, string split, int sequences, int batchSize, EvaluationResult r)
     {
         var m = r.Metrics;

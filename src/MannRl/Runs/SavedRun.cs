@@ -1,0 +1,56 @@
+using MannRl.Checkpoints;
+using MannRl.Config;
+using MannRl.Data;
+using MannRl.Engine;
+using MannRl.Evaluation;
+using MannRl.Models;
+
+namespace MannRl.Runs;
+
+/// <summary>A run directory read back for evaluation: its config, its data and the networks of one checkpoint.</summary>
+/// <param name="RunDir">The run directory as given.</param>
+/// <param name="CheckpointName">The checkpoint loaded, e.g. <c>t71</c>.</param>
+/// <param name="Config">The run's effective config.</param>
+/// <param name="Data">The run's data set.</param>
+/// <param name="Networks">The nets, built as training built them, with the checkpoint's tensors.</param>
+public sealed record SavedRun(string RunDir, string CheckpointName, ExperimentConfig Config, SequenceDataset Data, MannNetworks Networks)
+{
+    /// <summary>
+    /// Opens <paramref name="runDir"/> at <paramref name="checkpoint"/> (null: the newest). The data comes from
+    /// <paramref name="dataDir"/> when given, else from the directory recorded in run.json, else the default one.
+    /// </summary>
+    /// <exception cref="RunDirectoryException">Not a run directory, no checkpoint, or no such checkpoint.</exception>
+    public static SavedRun Open(string runDir, string? dataDir, string? checkpoint)
+    {
+        if (!Directory.Exists(runDir)) throw new RunDirectoryException($"run directory '{runDir}' does not exist; pass the RUNDIR given to 'mannrl train'");
+        var configPath = Path.Combine(runDir, RunFiles.Config);
+        if (!File.Exists(configPath)) throw new RunDirectoryException($"'{runDir}' has no {RunFiles.Config}; is it a run directory written by 'mannrl train'?");
+        var config = ConfigLoader.Load(configPath).Config;
+        var checkpoints = Path.Combine(runDir, RunFiles.Checkpoints);
+        var name = checkpoint ?? Latest(checkpoints)
+            ?? throw new RunDirectoryException($"'{runDir}' has no checkpoint yet (checkpoints are saved at evaluations); train longer or pass another run");
+        if (!Checkpoint.List(checkpoints).Contains(name))
+            throw new RunDirectoryException($"no checkpoint '{name}' in '{checkpoints}'; available: {string.Join(", ", Checkpoint.List(checkpoints))}");
+        var data = Experiment.LoadData(config, dataDir ?? RunInfo.DataDir(runDir) ?? DataDirectory.Resolve(null), null);
+        var networks = MannNetworks.Create(config, data.InputDim, data.TargetDim, data.LearnedEmbeddingDim, new Rng(config.Seed));
+        Checkpoint.Load(checkpoints, name, networks.Action, networks.Memory);
+        return new SavedRun(runDir, name, config, data, networks);
+    }
+
+    /// <summary>
+    /// Evaluates the checkpoint on <paramref name="split"/> (train, validation or test) at <paramref name="batchSize"/>;
+    /// <paramref name="onPrediction"/> as <see cref="Evaluator.Evaluate"/>.
+    /// </summary>
+    public EvaluationResult Evaluate(string split, int batchSize, Action<int, int, int, int>? onPrediction = null) =>
+        new Evaluator(Networks.Action, Networks.Memory, batchSize).Evaluate(Data.Split(split), Data.HasAnswerAtEnd, onPrediction);
+
+    /// <summary>Where predictions of <paramref name="split"/> go by default: <c>RUNDIR/predictions/&lt;checkpoint&gt;-&lt;split&gt;</c>.</summary>
+    public string PredictionPrefix(string split) => Path.Combine(RunDir, RunFiles.Predictions, $"{CheckpointName}-{split}");
+
+    private static string? Latest(string checkpoints)
+    {
+        var latest = Path.Combine(checkpoints, RunFiles.Latest);
+        if (File.Exists(latest)) return File.ReadAllText(latest).Trim();
+        return Checkpoint.List(checkpoints).LastOrDefault();
+    }
+}
