@@ -10,7 +10,7 @@ namespace MannRl.Evaluation;
 /// the confusion counts over all positions and, for tasks with an answer at the end, the share of
 /// sequences whose last symbol is predicted right.
 /// </summary>
-public sealed class Evaluator
+public sealed class Evaluator : IEvaluationProgress
 {
     private readonly ActionNet _action;
     private readonly MemoryNet? _memory;
@@ -35,14 +35,25 @@ public sealed class Evaluator
         _memoryCtx = memory?.CreateContext(batchSize);
     }
 
+    /// <inheritdoc/>
+    public long SymbolsTotal { get; private set; }
+
+    /// <inheritdoc/>
+    public long SymbolsDone { get; private set; }
+
     /// <summary>
     /// Evaluates <paramref name="sequences"/> in order. <paramref name="onPrediction"/>, when given, sees every
-    /// position's (sequence index, position, target, prediction).
+    /// position's (sequence index, position, target, prediction); <paramref name="observer"/>, when given, sees the
+    /// probabilities and the memory written at every step of the sequences it wants (memory heatmaps).
     /// </summary>
-    public EvaluationResult Evaluate(IReadOnlyList<Sequence> sequences, bool answerAtEnd, Action<int, int, int, int>? onPrediction = null)
+    public EvaluationResult Evaluate(IReadOnlyList<Sequence> sequences, bool answerAtEnd, Action<int, int, int, int>? onPrediction = null,
+        IStepObserver? observer = null)
     {
         var counts = new ConfusionCounts(_action.TargetDim);
-        long answers = 0, answersRight = 0;
+        long answers = 0, answersRight = 0, total = 0;
+        for (int i = 0; i < sequences.Count; i++) total += sequences[i].Length;
+        SymbolsTotal = total;
+        SymbolsDone = 0;
         _slotMemory.WithRows(_slotMemory.CapacityRows).Clear();
         _batcher.Restart(sequences, shuffle: null);
         while (_batcher.Next())
@@ -66,11 +77,29 @@ public sealed class Evaluator
                     if (predicted == target) answersRight++;
                 }
             }
-            if (_memory is null) continue;
+            SymbolsDone += n;
+            if (_memory is null)
+            {
+                if (observer is not null) Observe(observer, probs, _memories); // no memory-net: the memory stays zero
+                continue;
+            }
             var next = _memory.Forward(_inputs, probs, _memories, _memoryCtx!, training: false); // (n, M)
             next.ScatterRows(_slotMemory, present);
+            if (observer is not null) Observe(observer, probs, next);
         }
         return new EvaluationResult(counts, answerAtEnd && answers > 0 ? (double)answersRight / answers : null);
+    }
+
+    private void Observe(IStepObserver observer, Matrix probs, Matrix next)
+    {
+        var present = _batcher.Present;
+        for (int r = 0; r < present.Length; r++)
+        {
+            int slot = present[r];
+            int sequence = _batcher.SequenceOf(slot);
+            if (!observer.Wants(sequence)) continue;
+            observer.Step(sequence, _batcher.PositionOf(slot), _batcher.TargetOf(slot), ArgMax(probs.Row(r)), probs.Row(r), next.Row(r));
+        }
     }
 
     /// <summary>Index of the largest value (the first one on ties, as torch.argmax).</summary>

@@ -10,7 +10,7 @@ namespace MannRl.Evaluation;
 /// argmax of the logits. Collects the same confusion counts and answer accuracy as <see cref="Evaluator"/>. Buffers
 /// grow, between evaluations, to the longest sequence seen.
 /// </summary>
-public sealed class LstmEvaluator
+public sealed class LstmEvaluator : IEvaluationProgress
 {
     private readonly LstmNet _net;
     private readonly int _batchSize;
@@ -25,12 +25,20 @@ public sealed class LstmEvaluator
         _batchSize = batchSize;
     }
 
+    /// <inheritdoc/>
+    public long SymbolsTotal { get; private set; }
+
+    /// <inheritdoc/>
+    public long SymbolsDone { get; private set; }
+
     /// <summary>
     /// Evaluates <paramref name="sequences"/>. <paramref name="onPrediction"/>, when given, sees every position's
     /// (sequence index, position, target, prediction).
     /// </summary>
     public EvaluationResult Evaluate(IReadOnlyList<Sequence> sequences, bool answerAtEnd, Action<int, int, int, int>? onPrediction = null)
     {
+        SymbolsTotal = sequences.Sum(q => (long)q.Length);
+        SymbolsDone = 0;
         var counts = new ConfusionCounts(_net.TargetDim);
         long answers = 0, answersRight = 0;
         int longest = SequenceBatcher.LongestOf(sequences);
@@ -61,6 +69,7 @@ public sealed class LstmEvaluator
                     }
                 }
             }
+            SymbolsDone += batch.Rows;
         }
         return new EvaluationResult(counts, answerAtEnd && answers > 0 ? (double)answersRight / answers : null);
     }

@@ -5,4 +5,7 @@ public interface ITrainer
 {
     /// <summary>Runs all epochs; returns the last evaluation of each split.</summary>
     TrainingSummary Train(CancellationToken cancel = default);
+
+    /// <summary>Where the run stands, for a progress display polling from another thread.</summary>
+    TrainingProgress Progress { get; }
 }

@@ -55,6 +55,7 @@ public sealed class LstmTrainer : ITrainer
         _lossGrad = new Matrix(b * steps, data.TargetDim);
         _rowLosses = new float[b * steps];
         Evaluator = new LstmEvaluator(Net, config.EvalBatchSize);
+        Progress.Evaluation = Evaluator;
         _progress = new RunProgress(config, sink, logsMemoryLoss: false);
     }
 
@@ -70,6 +71,9 @@ public sealed class LstmTrainer : ITrainer
     /// <summary>Batches trained so far (a step is one batch of whole sequences).</summary>
     public long Steps { get; private set; }
 
+    /// <inheritdoc/>
+    public TrainingProgress Progress { get; } = new();
+
     /// <summary>Runs all epochs; returns the last evaluation of each split.</summary>
     public TrainingSummary Train(CancellationToken cancel = default)
     {
@@ -77,6 +81,7 @@ public sealed class LstmTrainer : ITrainer
         _sink.Log($"Model 'lstm' has {Net.ParameterCount} parameters ({c.LstmLayers} layer(s) of {c.LstmHiddenDim} and the decision layer)");
         _sink.Log($"Total model parameters {Net.ParameterCount}");
         var clock = Stopwatch.StartNew();
+        Progress.Epochs = c.Epochs;
         for (int epoch = 0; epoch < c.Epochs; epoch++)
         {
             cancel.ThrowIfCancellationRequested();
@@ -86,18 +91,23 @@ public sealed class LstmTrainer : ITrainer
             double lossSum = 0;
             while (NextBatch())
             {
-                lossSum += TrainBatch();
+                int symbols = _batcher.Batch.Rows;
+                float loss = TrainBatch();
+                lossSum += loss;
                 batches++;
+                Progress.StepDone(symbols, loss);
             }
 
             _progress.StepSchedule(_schedule, Optimizer, "Action");
             if (epoch % c.EvalInterval != 0) continue;
 
             _sink.Log("evaluating...");
+            Progress.BeginEvaluation();
             var trainEval = Evaluator.Evaluate(_data.TrainEvalForEpoch(epoch, c.TrainEvalTruncateSize), _data.HasAnswerAtEnd);
             var validationEval = Evaluator.Evaluate(_data.Validation, _data.HasAnswerAtEnd);
-            double loss = batches > 0 ? lossSum / batches : 0;
-            if (_progress.Record(epoch, trainEval, validationEval, loss, memoryLoss: null, clock.Elapsed.TotalSeconds) is { } checkpoint)
+            Progress.EndEvaluation(epoch + 1, validationEval.Metrics.WeightedF1);
+            double meanLoss = batches > 0 ? lossSum / batches : 0;
+            if (_progress.Record(epoch, trainEval, validationEval, meanLoss, memoryLoss: null, clock.Elapsed.TotalSeconds) is { } checkpoint)
                 _sink.SaveCheckpoint(checkpoint, new TrainingSnapshot(epoch + 1, [new("action", Net.Tensors, Optimizer)]));
         }
         _sink.Log($"Training done: {Steps} batches, {clock.Elapsed.TotalSeconds:F1} s");
@@ -109,7 +119,9 @@ public sealed class LstmTrainer : ITrainer
     {
         _epoch = epoch;
         _batchInEpoch = 0;
-        _batcher.Restart(_data.TrainForEpoch(epoch), _shuffle);
+        var sequences = _data.TrainForEpoch(epoch);
+        _batcher.Restart(sequences, _shuffle);
+        Progress.BeginEpoch(epoch + 1, sequences.Sum(q => (long)q.Length));
     }
 
     /// <summary>Packs the pass's next batch of whole sequences; false when the pass is over.</summary>

@@ -76,6 +76,7 @@ public sealed class Trainer : ITrainer
         _writesMemory = config.ModelKind != LearnerKind.NoMemory;
         _progress = new RunProgress(config, sink, logsMemoryLoss: true);
         Evaluator = new Evaluator(Action, _writesMemory ? Memory : null, config.EvalBatchSize);
+        Progress.Evaluation = Evaluator;
     }
 
     /// <summary>The action net and the memory-net.</summary>
@@ -105,12 +106,16 @@ public sealed class Trainer : ITrainer
     /// <summary>Training steps so far.</summary>
     public long Steps { get; private set; }
 
+    /// <inheritdoc/>
+    public TrainingProgress Progress { get; } = new();
+
     /// <summary>Runs all epochs; returns the last evaluation of each split.</summary>
     public TrainingSummary Train(CancellationToken cancel = default)
     {
         var c = _config;
         LogParameterCounts();
         var clock = Stopwatch.StartNew();
+        Progress.Epochs = c.Epochs;
 
         for (int epoch = 0; epoch < c.Epochs; epoch++)
         {
@@ -122,17 +127,21 @@ public sealed class Trainer : ITrainer
 
             while (NextBatch())
             {
-                actionLossSum += TrainActionStep();
+                float stepLoss = TrainActionStep();
+                actionLossSum += stepLoss;
                 if (MemoryTrainingDue)
                 {
                     for (int k = 0; k < c.MemTrainIterations; k++)
                     {
-                        memoryLossSum += TrainMemory();
+                        float tdLoss = TrainMemory();
+                        memoryLossSum += tdLoss;
                         memoryTrainings++;
+                        Progress.MemoryTrained(tdLoss);
                     }
                 }
                 WriteNextMemory();
                 stepsDone++;
+                Progress.StepDone(_batcher.Present.Length, stepLoss);
             }
 
             _progress.StepSchedule(_actionSchedule, ActionOptimizer, "Action");
@@ -140,10 +149,12 @@ public sealed class Trainer : ITrainer
             if (epoch % c.EvalInterval != 0) continue;
 
             Log("evaluating...");
+            Progress.BeginEvaluation();
             double actionLoss = stepsDone > 0 ? actionLossSum / stepsDone : 0;
             double? memoryLoss = memoryTrainings > 0 ? memoryLossSum / memoryTrainings : null;
             var trainEval = Evaluator.Evaluate(_data.TrainEvalForEpoch(epoch, c.TrainEvalTruncateSize), _data.HasAnswerAtEnd);
             var validationEval = Evaluator.Evaluate(_data.Validation, _data.HasAnswerAtEnd);
+            Progress.EndEvaluation(epoch + 1, validationEval.Metrics.WeightedF1);
             Log($"number of memory trainings: {MemoryTrainings}");
             if (c.MemResetProbability > 0) Log($"memory resets at sequence starts: {MemoryResets}");
             if (_progress.Record(epoch, trainEval, validationEval, actionLoss, memoryLoss, clock.Elapsed.TotalSeconds) is { } checkpoint)
@@ -183,7 +194,11 @@ public sealed class Trainer : ITrainer
     {
         _epoch = epoch;
         _stepInEpoch = 0;
-        _batcher.Restart(_data.TrainForEpoch(epoch), _shuffle);
+        var sequences = _data.TrainForEpoch(epoch);
+        _batcher.Restart(sequences, _shuffle);
+        long symbols = 0;
+        for (int i = 0; i < sequences.Count; i++) symbols += sequences[i].Length;
+        Progress.BeginEpoch(epoch + 1, symbols);
     }
 
     /// <summary>Moves the pass to its next batch of symbols; false when the pass is over.</summary>

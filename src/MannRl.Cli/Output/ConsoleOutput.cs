@@ -1,0 +1,79 @@
+using Spectre.Console;
+
+namespace MannRl.Cli.Output;
+
+/// <summary>
+/// How the command talks to its user. <see cref="OutputMode.Live"/> (stdout is a terminal): colours and a live
+/// progress display. <see cref="OutputMode.Plain"/> (stdout is a pipe or file, <c>NO_COLOR</c> or <c>CI</c> is set,
+/// <c>TERM=dumb</c>, or <c>--quiet</c>): plain lines without any ANSI escape code, progress as a line every
+/// <see cref="PlainInterval"/>; <c>--quiet</c> also drops the progress lines and the echo of the run's log.
+/// </summary>
+internal static class ConsoleOutput
+{
+    /// <summary>Environment variable setting the seconds between plain progress lines (default 20).</summary>
+    public const string IntervalVariable = "MANNRL_PROGRESS_SECONDS";
+
+    private static readonly object Gate = new();
+
+    /// <summary>The mode chosen by <see cref="Configure"/>.</summary>
+    public static OutputMode Mode { get; private set; } = OutputMode.Plain;
+
+    /// <summary>Whether <c>--quiet</c> was given.</summary>
+    public static bool Quiet { get; private set; }
+
+    /// <summary>Time between two plain progress lines.</summary>
+    public static TimeSpan PlainInterval { get; private set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Chooses the mode from the environment and <paramref name="quiet"/>, and sets up Spectre's console for it.</summary>
+    public static void Configure(bool quiet)
+    {
+        Quiet = quiet;
+        Mode = Choose(quiet, Console.IsOutputRedirected, Environment.GetEnvironmentVariable);
+        PlainInterval = ReadInterval(Environment.GetEnvironmentVariable(IntervalVariable));
+        AnsiConsole.Console = Create(Mode, Console.Out);
+    }
+
+    /// <summary>The mode for these circumstances (<paramref name="environment"/> reads a variable).</summary>
+    public static OutputMode Choose(bool quiet, bool outputRedirected, Func<string, string?> environment)
+    {
+        static bool Set(string? v) => !string.IsNullOrEmpty(v);
+        if (quiet || outputRedirected || Set(environment("NO_COLOR")) || Set(environment("CI")) || environment("TERM") == "dumb")
+            return OutputMode.Plain;
+        return OutputMode.Live;
+    }
+
+    /// <summary>A Spectre console writing to <paramref name="writer"/>: ANSI and interaction only in live mode.</summary>
+    public static IAnsiConsole Create(OutputMode mode, TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Ansi = mode == OutputMode.Live ? AnsiSupport.Detect : AnsiSupport.No,
+        ColorSystem = mode == OutputMode.Live ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        Interactive = mode == OutputMode.Live ? InteractionSupport.Yes : InteractionSupport.No,
+        Out = new AnsiConsoleOutput(writer),
+    });
+
+    /// <summary>One line of text (never read as markup); in live mode it appears above the progress display.</summary>
+    public static void Line(string text)
+    {
+        lock (Gate) AnsiConsole.Console.WriteLine(text);
+    }
+
+    /// <summary>One line of the run's log, unless <c>--quiet</c>.</summary>
+    public static void LogLine(string text)
+    {
+        if (!Quiet) Line(text);
+    }
+
+    private static TimeSpan ReadInterval(string? value) =>
+        double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double s) && s > 0
+            ? TimeSpan.FromSeconds(s) : TimeSpan.FromSeconds(20);
+}
+
+/// <summary>How output looks.</summary>
+internal enum OutputMode
+{
+    /// <summary>Plain lines, no ANSI codes.</summary>
+    Plain,
+
+    /// <summary>A terminal: colours and live progress.</summary>
+    Live,
+}
