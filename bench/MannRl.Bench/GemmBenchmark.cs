@@ -8,7 +8,7 @@ using MannRl.Engine.Kernels;
 namespace MannRl.Bench;
 
 /// <summary>
-/// The <c>gemm</c> suite: GFLOP/s of <see cref="Gemm.Multiply(int,int,int,ReadOnlySpan{float},int,bool,ReadOnlySpan{float},int,Span{float},int,bool)"/>
+/// The <c>gemm</c> suite: GFLOP/s of <see cref="Gemm.Multiply(Compute,int,int,int,ReadOnlySpan{float},int,bool,ReadOnlySpan{float},int,Span{float},int,bool)"/>
 /// for the three products of a Linear layer (forward Y = X·Wᵀ, dX = dY·W, dW += dYᵀ·X) at the layer sizes of the
 /// model, with 1 and 2 threads, against the measured single-core FP32 FMA peak. Options: <c>--out PATH</c> (default
 /// docs/benchmarks-gemm.md), <c>--repeats N</c> (timed repeats per case, default 21).
@@ -84,7 +84,6 @@ public static class GemmBenchmark
         double fmaMeasured = CpuPeak.MeasureFmaGflops();
 
         var rows = new List<string>();
-        int savedThreads = Gemm.MaxThreads;
         try
         {
             foreach (var c in cases)
@@ -103,7 +102,6 @@ public static class GemmBenchmark
         }
         finally
         {
-            Gemm.MaxThreads = savedThreads;
             Gemm.ForcedKernel = null;
         }
 
@@ -121,7 +119,7 @@ public static class GemmBenchmark
         float[] a = Random(rng, m * k), b = Random(rng, k * n), y = new float[m * n];
         int lda = transA ? m : k;
         bool accumulate = c.Product == "dW"; // the weight gradient adds into the accumulated gradient
-        Gemm.MaxThreads = c.Threads;
+        var compute = new Compute(c.Threads);
         Gemm.ForcedKernel = c.Variant switch
         {
             Variant.Avx2 => GemmKernelKind.Vector256,
@@ -132,7 +130,7 @@ public static class GemmBenchmark
         {
             return c.Variant == Variant.Naive
                 ? BenchTimer.MedianSeconds(() => Naive(m, n, k, a, lda, transA, b, n, y, n, accumulate), repeats)
-                : BenchTimer.MedianSeconds(() => Gemm.Multiply(m, n, k, a, lda, transA, b, n, y, n, accumulate), repeats);
+                : BenchTimer.MedianSeconds(() => Gemm.Multiply(compute, m, n, k, a, lda, transA, b, n, y, n, accumulate), repeats);
         }
         finally
         {

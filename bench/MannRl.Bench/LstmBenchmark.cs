@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using MannRl.Config;
 using MannRl.Data;
-using MannRl.Engine.Kernels;
+using MannRl.Engine;
 using MannRl.Training;
 
 namespace MannRl.Bench;
@@ -62,7 +62,6 @@ public static class LstmBenchmark
         var config = ConfigLoader.Load(Path.Combine(repo, Config)).Config;
         if (epochsOption is int epochs) config.Epochs = epochs;
         var data = Experiment.LoadData(config, dataDir, null);
-        Gemm.MaxThreads = 1;
         string loadBefore = BenchReport.LoadAverage();
         var results = new List<RunResult>();
         for (int round = 1; round <= rounds; round++)
@@ -92,7 +91,7 @@ public static class LstmBenchmark
 
     private static RunResult RunOurs(ExperimentConfig config, SequenceDataset data, int round)
     {
-        var trainer = new LstmTrainer(config, data, NullSink.Instance);
+        var trainer = new LstmTrainer(config, data, NullSink.Instance, Compute.SingleThread);
         var epochs = new List<EpochResult>();
         var process = Process.GetCurrentProcess();
         for (int epoch = 0; epoch < config.Epochs; epoch++)

@@ -117,7 +117,6 @@ public static class StepChild
             threads.Add(run.Measure(t));
             GC.Collect(); // the trainer of this thread count is gone
         }
-        Gemm.MaxThreads = 1;
 
         var result = new SettingResult(s.Name, s.Label, s.ConfigPath, data.InputDim, data.TargetDim, config.MemoryDim,
             run.ActionParameters, run.MemoryParameters, epochSet.Count, data.Validation.Count, validationSymbols, subset.Count,
@@ -143,9 +142,9 @@ public static class StepChild
 
         public ThreadResult Measure(int t)
         {
-            Gemm.MaxThreads = t;
-            if (t > 1) Gemm.KeepCallingThreadOffHelpers(); // as the CLI's --threads does
-            var trainer = new Trainer(config, bench, NullSink.Instance);
+            var compute = new Compute(t);
+            compute.KeepCallingThreadOffHelpers(); // as the CLI's --threads does
+            var trainer = new Trainer(config, bench, NullSink.Instance, compute);
             // Timed as late in a run, where nearly all of a long run's steps are: Adam's bias correction has reached
             // 1 (after about 16,600 steps) and its division is skipped. Speed only; no figure here is an accuracy.
             trainer.ActionOptimizer.Steps = LateOptimizerStep;
@@ -201,7 +200,7 @@ public static class StepChild
 
             Progress(s, $"{t} thread(s): step profile and product replay");
             var profile = StepProfile.Measure(trainer, config, Math.Min(s.ProfileRepeats, StepProfile.MaxPasses));
-            double productSeconds = ProductReplay(Products!, s.ProfileRepeats);
+            double productSeconds = ProductReplay(Products!, s.ProfileRepeats, compute);
             return new ThreadResult(t, WarmUpEpochs, trainRepeats, overhead, evalSeconds, profile.Parts, profile.ChainedSecondsPerStep, productSeconds);
         }
     }
@@ -210,7 +209,7 @@ public static class StepChild
     /// Seconds per step spent in the step's matrix products, each product shape timed alone with <see cref="Gemm"/>
     /// (operands in cache as far as they fit) and weighted by its calls per step.
     /// </summary>
-    private static double ProductReplay(IReadOnlyList<ProductUse> products, int repeats)
+    private static double ProductReplay(IReadOnlyList<ProductUse> products, int repeats, Compute compute)
     {
         var rng = new Random(42);
         double total = 0;
@@ -219,14 +218,14 @@ public static class StepChild
             var (m, n, k, transA, accumulate, small) = group.Key;
             float[] a = Fill(rng, m * k), b = Fill(rng, k * n), c = new float[m * n];
             int lda = transA ? m : k;
-            Action product = () => Gemm.Multiply(m, n, k, a, lda, transA, b, n, c, n, accumulate);
+            Action product = () => Gemm.Multiply(compute, m, n, k, a, lda, transA, b, n, c, n, accumulate);
             if (small)
             {
                 // As Linear runs it: W (n x k) read in place, no transposed copy.
                 Matrix x = Matrix.FromArray(m, k, a), y = new(m, n);
                 var bias = new float[n];
                 var scratch = new float[SmallBatchForward.ScratchLength(k, n)];
-                product = () => SmallBatchForward.Run(x, b, bias, y, scratch);
+                product = () => SmallBatchForward.Run(compute, x, b, bias, y, scratch);
             }
             double seconds = BenchTimer.MedianSeconds(product, repeats);
             total += seconds * group.Sum(p => p.PerStep);

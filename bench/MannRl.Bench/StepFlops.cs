@@ -1,5 +1,6 @@
 using MannRl.Config;
 using MannRl.Engine;
+using MannRl.Engine.Kernels;
 using MannRl.Models;
 
 namespace MannRl.Bench;
@@ -9,7 +10,7 @@ namespace MannRl.Bench;
 /// <param name="Layer">Tensor name without <c>.weight</c>.</param>
 /// <param name="In">Input features.</param>
 /// <param name="Out">Output features.</param>
-/// <param name="Lookup">The input is one-hot and wide enough (<see cref="Linear.OneHotMinFeatures"/>) that
+/// <param name="Lookup">The input is one-hot and wide enough (<see cref="LinearForward.OneHotMinFeatures"/>) that
 /// <see cref="Linear"/> looks the row up instead of multiplying: no product forward, a column scatter for dW.</param>
 /// <param name="InputGradient">Backward computes dX (the full In width) as well as dW.</param>
 public sealed record LinearShape(string Net, string Layer, int In, int Out, bool Lookup, bool InputGradient);
@@ -48,7 +49,7 @@ public static class StepFlops
             (bool lookup, bool dx) = last switch
             {
                 "input_embedding" => (true, false),
-                "emb_linear" => (oneHotInput && !learned && inF >= Linear.OneHotMinFeatures, learned),
+                "emb_linear" => (oneHotInput && !learned && inF >= LinearForward.OneHotMinFeatures, learned),
                 // flatdann's first layer reads cat(input, memory): data, unless a learned embedding sits in front.
                 "linear" when net is FlatDann => (false, learned),
                 "linear1" or "linear2" or "decision" => (false, true),
@@ -82,7 +83,7 @@ public static class StepFlops
             bool needBase = hasEmbedding || learned; // DenseMemoryNet.CreateCoreContext
             (bool lookup, bool dx) = local switch
             {
-                "emb_linear" => (oneHotInput && !learned && inF >= Linear.OneHotMinFeatures, learned),
+                "emb_linear" => (oneHotInput && !learned && inF >= LinearForward.OneHotMinFeatures, learned),
                 "layers.0" => (false, needBase),
                 "linear" => (false, needBase || hasHidden),
                 _ when local.StartsWith("layers.", StringComparison.Ordinal) => (false, true),

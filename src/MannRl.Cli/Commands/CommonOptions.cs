@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MannRl.Engine;
 
 namespace MannRl.Cli.Commands;
 
@@ -39,10 +40,15 @@ internal static class CommonOptions
     /// <summary>The data directory of <c>--data-dir</c>, resolved, or null when not given.</summary>
     public static string? ResolveDataDir(string? value) => value is null ? null : MannRl.Data.DataDirectory.Resolve(value);
 
-    public static void ApplyThreads(int threads)
+    /// <summary>
+    /// The engine setting for <c>--threads</c>, with the calling thread (the command's computing thread) kept off the
+    /// helpers' CPUs.
+    /// </summary>
+    public static Compute CreateCompute(int threads)
     {
         if (threads < 1) throw new UsageException($"--threads must be at least 1, got {threads}");
-        MannRl.Engine.Kernels.Gemm.MaxThreads = threads;
-        if (threads > 1) MannRl.Engine.Kernels.Gemm.KeepCallingThreadOffHelpers();
+        var compute = new Compute(threads);
+        compute.KeepCallingThreadOffHelpers();
+        return compute;
     }
 }

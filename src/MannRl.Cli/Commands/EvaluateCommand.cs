@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MannRl.Engine;
 using MannRl.Evaluation;
 using MannRl.Runs;
 using Spectre.Console;
@@ -23,10 +24,10 @@ internal static class EvaluateCommand
         };
         cmd.SetAction(p => ExitCodes.Guard(() =>
         {
-            CommonOptions.ApplyThreads(p.GetValue(threads));
+            var compute = CommonOptions.CreateCompute(p.GetValue(threads));
             var run = SavedRun.Open(p.GetValue(runDir)!, CommonOptions.ResolveDataDir(p.GetValue(dataDir)), p.GetValue(checkpoint));
             string s = p.GetValue(split)!;
-            var result = run.Evaluate(s, run.Config.EvalBatchSize);
+            var result = run.Evaluate(s, run.Config.EvalBatchSize, compute);
             Print(run, s, run.Data.Split(s).Count, result, p.GetValue(json));
             return ExitCodes.Ok;
         }));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MannRl.Engine;
 using MannRl.Runs;
 
 namespace MannRl.Cli.Commands;
@@ -28,13 +29,13 @@ internal static class PredictCommand
         };
         cmd.SetAction(p => ExitCodes.Guard(() =>
         {
-            CommonOptions.ApplyThreads(p.GetValue(threads));
+            var compute = CommonOptions.CreateCompute(p.GetValue(threads));
             var run = SavedRun.Open(p.GetValue(runDir)!, CommonOptions.ResolveDataDir(p.GetValue(dataDir)), p.GetValue(checkpoint));
             string s = p.GetValue(split)!;
             int batchSize = p.GetValue(batch) ?? run.Config.EvalBatchSize;
             if (batchSize < 1) throw new UsageException($"--batch-size must be at least 1, got {batchSize}");
             string prefix = p.GetValue(output) ?? run.PredictionPrefix(s);
-            var result = PredictionFiles.Write(run, s, batchSize, prefix);
+            var result = PredictionFiles.Write(run, s, batchSize, prefix, compute);
             Console.WriteLine($"wrote {prefix}.alignment.tsv, .confusion.csv, .metrics.json (weighted F1 {result.Metrics.WeightedF1.ToString("F4", CultureInfo.InvariantCulture)})");
             return ExitCodes.Ok;
         }));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MannRl.Data;
+using MannRl.Engine;
 using MannRl.Runs;
 using MannRl.Training;
 using Spectre.Console;
@@ -37,7 +38,7 @@ internal static class TrainCommand
 
     private static int Run(string? configPath, string? runDir, string? dataDirOption, ulong? seed, int? epochs, int threads)
     {
-        CommonOptions.ApplyThreads(threads);
+        var compute = CommonOptions.CreateCompute(threads);
         var loaded = Experiment.LoadConfig(configPath);
         foreach (var w in loaded.Warnings) Console.Error.WriteLine($"warning: {w}");
         var c = loaded.Config;
@@ -48,7 +49,7 @@ internal static class TrainCommand
             c.Epochs = e;
         }
         runDir ??= RunDirectory.DefaultPath(c);
-        var summary = TrainingRun.Execute(c, DataDirectory.Resolve(dataDirOption), runDir, threads, Console.WriteLine);
+        var summary = TrainingRun.Execute(c, DataDirectory.Resolve(dataDirOption), runDir, compute, Console.WriteLine);
         PrintSummary(summary, Path.GetFullPath(runDir));
         return ExitCodes.Ok;
     }

@@ -21,9 +21,10 @@ public sealed class Evaluator : IEvaluationProgress
 
     /// <summary>
     /// Creates an evaluator with buffers for <paramref name="batchSize"/> slots; without <paramref name="memory"/> the
-    /// memories stay zero (model no-memory).
+    /// memories stay zero (model no-memory). Products run on the threads <paramref name="compute"/>
+    /// allows.
     /// </summary>
-    public Evaluator(ActionNet action, MemoryNet? memory, int batchSize)
+    public Evaluator(ActionNet action, MemoryNet? memory, int batchSize, Compute compute)
     {
         _action = action;
         _memory = memory;
@@ -31,8 +32,8 @@ public sealed class Evaluator : IEvaluationProgress
         _slotMemory = new Matrix(batchSize, action.MemoryDim);
         _inputs = new Matrix(batchSize, action.ExternalInputDim);
         _memories = new Matrix(batchSize, action.MemoryDim);
-        _actionCtx = action.CreateContext(batchSize);
-        _memoryCtx = memory?.CreateContext(batchSize);
+        _actionCtx = action.CreateContext(batchSize, compute);
+        _memoryCtx = memory?.CreateContext(batchSize, compute);
     }
 
     /// <inheritdoc/>

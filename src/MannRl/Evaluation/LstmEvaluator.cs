@@ -14,15 +14,20 @@ public sealed class LstmEvaluator : IEvaluationProgress
 {
     private readonly LstmNet _net;
     private readonly int _batchSize;
+    private readonly Compute _compute;
     private SequenceBatcher? _batcher;
     private LstmNetContext? _ctx;
 
-    /// <summary>Creates an evaluator of <paramref name="net"/> for batches of <paramref name="batchSize"/> sequences.</summary>
-    public LstmEvaluator(LstmNet net, int batchSize)
+    /// <summary>
+    /// Creates an evaluator of <paramref name="net"/> for batches of <paramref name="batchSize"/> sequences, its products
+    /// on the threads <paramref name="compute"/> allows.
+    /// </summary>
+    public LstmEvaluator(LstmNet net, int batchSize, Compute compute)
     {
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), $"evaluation batch size must be at least 1, got {batchSize}");
         _net = net;
         _batchSize = batchSize;
+        _compute = compute;
     }
 
     /// <inheritdoc/>
@@ -45,7 +50,7 @@ public sealed class LstmEvaluator : IEvaluationProgress
         if (_batcher is null || longest > _batcher.MaxSteps)
         {
             _batcher = new SequenceBatcher(_batchSize, Math.Max(longest, 1), _net.ExternalInputDim);
-            _ctx = _net.CreateContext(_batchSize, _batcher.MaxSteps);
+            _ctx = _net.CreateContext(_batchSize, _batcher.MaxSteps, _compute);
         }
         _batcher.Restart(sequences, shuffle: null);
         while (_batcher.Next())

@@ -27,10 +27,10 @@ public abstract class ActionNet : Network
     public int TargetDim { get; }
 
     /// <summary>Allocates the buffers of one forward/backward call.</summary>
-    public ActionContext CreateContext(int maxRows)
+    public ActionContext CreateContext(int maxRows, Compute compute)
     {
-        var embedding = CreateEmbeddingContext(maxRows);
-        return new(maxRows, CreateBodyContext(maxRows, inputGradient: embedding is not null), _softmax.CreateContext(maxRows), embedding);
+        var embedding = CreateEmbeddingContext(maxRows, compute);
+        return new(maxRows, CreateBodyContext(maxRows, inputGradient: embedding is not null, compute), _softmax.CreateContext(maxRows, compute), embedding);
     }
 
     /// <summary>Probabilities (rows x TargetDim) for inputs (rows x ExternalInputDim) and memories (rows x MemoryDim).</summary>
@@ -55,7 +55,7 @@ public abstract class ActionNet : Network
     }
 
     /// <summary>Makes the variant's own context; with <paramref name="inputGradient"/> its backward must return dL/dinput.</summary>
-    protected abstract ModuleContext CreateBodyContext(int maxRows, bool inputGradient);
+    protected abstract ModuleContext CreateBodyContext(int maxRows, bool inputGradient, Compute compute);
 
     /// <summary>Computes the logits.</summary>
     protected abstract Matrix ForwardLogits(Matrix input, Matrix memory, ModuleContext ctx, bool training);

@@ -28,10 +28,10 @@ internal sealed class ChunkNet
         _body = isLast ? new Sequential(lin, norm) : new Sequential(lin, norm, NamedTensors.Make(activation, outDim));
     }
 
-    public Context CreateContext(int maxRows, bool chunkNeedsGradient)
+    public Context CreateContext(int maxRows, bool chunkNeedsGradient, Compute compute)
     {
         var c = new Context(maxRows, _embeddingDim > 0 ? _embeddingDim + _chunkDim : 0,
-            _embedding?.CreateContext(maxRows), _body.CreateContext(maxRows));
+            _embedding?.CreateContext(maxRows, compute), _body.CreateContext(maxRows, compute));
         if (c.Embedding is not null) c.Embedding.NeedsInputGradient = false;
         c.Body.NeedsInputGradient = chunkNeedsGradient || _embedding is not null;
         return c;

@@ -53,10 +53,10 @@ public sealed class DenseMemoryNet : MemoryNet
     }
 
     /// <inheritdoc/>
-    protected override ModuleContext CreateCoreContext(int maxRows, bool inputGradient)
+    protected override ModuleContext CreateCoreContext(int maxRows, bool inputGradient, Compute compute)
     {
         var c = new Context(maxRows, _baseWidth, _hiddenDim, _hidden.Length,
-            _embedding?.CreateContext(maxRows), _hidden.Select(h => h.CreateContext(maxRows)).ToArray(), _output.CreateContext(maxRows));
+            _embedding?.CreateContext(maxRows, compute), _hidden.Select(h => h.CreateContext(maxRows, compute)).ToArray(), _output.CreateContext(maxRows, compute));
         // Gradients reach the inputs of the layers only where an embedding must be trained through them.
         bool needBase = _embedding is not null || inputGradient;
         c.InputGradient = inputGradient;

@@ -26,9 +26,9 @@ public sealed class EmbDann : ActionNet
     }
 
     /// <inheritdoc/>
-    protected override ModuleContext CreateBodyContext(int maxRows, bool inputGradient)
+    protected override ModuleContext CreateBodyContext(int maxRows, bool inputGradient, Compute compute)
     {
-        var c = new Context(maxRows, _embeddingDim + MemoryDim, _embedding.CreateContext(maxRows), _body.CreateContext(maxRows));
+        var c = new Context(maxRows, _embeddingDim + MemoryDim, _embedding.CreateContext(maxRows, compute), _body.CreateContext(maxRows, compute));
         c.Embedding.NeedsInputGradient = inputGradient;
         c.Body.InputGradientColumns = _embeddingDim; // the memory's columns of linear1's input gradient are never used
         return c;

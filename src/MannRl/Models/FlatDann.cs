@@ -20,8 +20,8 @@ public sealed class FlatDann : ActionNet
     }
 
     /// <inheritdoc/>
-    protected override ModuleContext CreateBodyContext(int maxRows, bool inputGradient) =>
-        new Context(maxRows, InputDim + MemoryDim, _body.CreateContext(maxRows)) { InputGradient = inputGradient, InputGradientColumns = InputDim };
+    protected override ModuleContext CreateBodyContext(int maxRows, bool inputGradient, Compute compute) =>
+        new Context(maxRows, InputDim + MemoryDim, _body.CreateContext(maxRows, compute)) { InputGradient = inputGradient, InputGradientColumns = InputDim };
 
     /// <inheritdoc/>
     protected override Matrix ForwardLogits(Matrix input, Matrix memory, ModuleContext ctx, bool training)

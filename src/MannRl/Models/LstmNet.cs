@@ -32,14 +32,17 @@ public sealed class LstmNet : Network
     /// <summary>Number of target classes.</summary>
     public int TargetDim { get; }
 
-    /// <summary>Allocates the buffers of one forward/backward call for up to <paramref name="maxSequences"/> sequences of up to <paramref name="maxSteps"/> steps.</summary>
-    public LstmNetContext CreateContext(int maxSequences, int maxSteps)
+    /// <summary>
+    /// Allocates the buffers of one forward/backward call for up to <paramref name="maxSequences"/> sequences of up to
+    /// <paramref name="maxSteps"/> steps, whose products may use the threads <paramref name="compute"/> allows.
+    /// </summary>
+    public LstmNetContext CreateContext(int maxSequences, int maxSteps, Compute compute)
     {
         int rows = checked(maxSequences * maxSteps);
-        var embedding = CreateEmbeddingContext(rows);
-        var lstm = Lstm.CreateContext(maxSequences, maxSteps);
+        var embedding = CreateEmbeddingContext(rows, compute);
+        var lstm = Lstm.CreateContext(maxSequences, maxSteps, compute);
         lstm.NeedsInputGradient = embedding is not null; // otherwise the inputs are data
-        return new LstmNetContext(lstm, Decision.CreateContext(rows), _softmax.CreateContext(rows), embedding);
+        return new LstmNetContext(lstm, Decision.CreateContext(rows, compute), _softmax.CreateContext(rows, compute), embedding);
     }
 
     /// <summary>

@@ -28,10 +28,10 @@ public abstract class MemoryNet : Network
     public bool UsesAction => ActionDim > 0;
 
     /// <summary>Allocates the buffers of one forward/backward call.</summary>
-    public ModuleContext CreateContext(int maxRows)
+    public ModuleContext CreateContext(int maxRows, Compute compute)
     {
-        var embedding = CreateEmbeddingContext(maxRows);
-        return new Context(maxRows, CreateCoreContext(maxRows, inputGradient: embedding is not null), embedding);
+        var embedding = CreateEmbeddingContext(maxRows, compute);
+        return new Context(maxRows, CreateCoreContext(maxRows, inputGradient: embedding is not null, compute), embedding);
     }
 
     /// <summary>
@@ -52,7 +52,7 @@ public abstract class MemoryNet : Network
     }
 
     /// <summary>Makes the variant's context; with <paramref name="inputGradient"/> its backward must return dL/dinput.</summary>
-    protected abstract ModuleContext CreateCoreContext(int maxRows, bool inputGradient);
+    protected abstract ModuleContext CreateCoreContext(int maxRows, bool inputGradient, Compute compute);
 
     /// <summary>The variant's forward on (embedded) inputs.</summary>
     protected abstract Matrix ForwardCore(Matrix input, Matrix action, Matrix memory, ModuleContext ctx, bool training);

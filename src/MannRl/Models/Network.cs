@@ -44,9 +44,9 @@ public abstract class Network
     protected virtual bool SupportsInputGradient => true;
 
     /// <summary>The embedding's context for one call, or null without a learned embedding.</summary>
-    protected ModuleContext? CreateEmbeddingContext(int maxRows)
+    protected ModuleContext? CreateEmbeddingContext(int maxRows, Compute compute)
     {
-        var ctx = _inputEmbedding?.CreateContext(maxRows);
+        var ctx = _inputEmbedding?.CreateContext(maxRows, compute);
         if (ctx is not null) ctx.NeedsInputGradient = false; // its input is one-hot data
         return ctx;
     }

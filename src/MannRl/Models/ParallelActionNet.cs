@@ -58,12 +58,12 @@ public sealed class ParallelActionNet : ActionNet
     protected override bool SupportsInputGradient => false;
 
     /// <inheritdoc/>
-    protected override ModuleContext CreateBodyContext(int maxRows, bool inputGradient)
+    protected override ModuleContext CreateBodyContext(int maxRows, bool inputGradient, Compute compute)
     {
         var c = new Context(maxRows, MemoryDim, _layers.Select(l => l.Length).ToArray());
         for (int i = 0; i < _layers.Length; i++)
         {
-            c.Nets.Add(_layers[i].Select(n => n.CreateContext(maxRows, chunkNeedsGradient: i > 0)).ToArray());
+            c.Nets.Add(_layers[i].Select(n => n.CreateContext(maxRows, chunkNeedsGradient: i > 0, compute)).ToArray());
             c.Outputs.Add(new Matrix(maxRows, i == _layers.Length - 1 ? TargetDim : _layerIn[i + 1]));
             c.InputGrads.Add(i > 0 ? new Matrix(maxRows, _layerIn[i]) : null);
         }

@@ -37,7 +37,7 @@ public sealed class ParallelMemoryNet : MemoryNet
     protected override bool SupportsInputGradient => false;
 
     /// <inheritdoc/>
-    protected override ModuleContext CreateCoreContext(int maxRows, bool inputGradient) => new Context(maxRows, _nets, _chunk, MemoryDim);
+    protected override ModuleContext CreateCoreContext(int maxRows, bool inputGradient, Compute compute) => new Context(maxRows, _nets, _chunk, MemoryDim, compute);
 
     /// <inheritdoc/>
     protected override Matrix ForwardCore(Matrix input, Matrix action, Matrix memory, ModuleContext ctx, bool training)
@@ -69,9 +69,9 @@ public sealed class ParallelMemoryNet : MemoryNet
         return null;
     }
 
-    private sealed class Context(int maxRows, DenseMemoryNet[] nets, int chunk, int memoryDim) : ModuleContext(maxRows)
+    private sealed class Context(int maxRows, DenseMemoryNet[] nets, int chunk, int memoryDim, Compute compute) : ModuleContext(maxRows)
     {
-        public readonly ModuleContext[] Nets = nets.Select(n => n.CreateContext(maxRows)).ToArray();
+        public readonly ModuleContext[] Nets = nets.Select(n => n.CreateContext(maxRows, compute)).ToArray();
         public readonly Matrix[] Pairs = nets.Select(_ => new Matrix(maxRows, 2 * chunk)).ToArray();
         public readonly Matrix Next = new(maxRows, memoryDim);
         public readonly Matrix Memory = new(maxRows, memoryDim);

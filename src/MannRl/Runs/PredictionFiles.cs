@@ -1,4 +1,5 @@
 using System.Text;
+using MannRl.Engine;
 using MannRl.Evaluation;
 using MannRl.IO;
 
@@ -10,12 +11,15 @@ namespace MannRl.Runs;
 /// </summary>
 public static class PredictionFiles
 {
-    /// <summary>Evaluates <paramref name="split"/> at <paramref name="batchSize"/> and writes the three files; returns the evaluation.</summary>
-    public static EvaluationResult Write(SavedRun run, string split, int batchSize, string prefix)
+    /// <summary>
+    /// Evaluates <paramref name="split"/> at <paramref name="batchSize"/> on the threads <paramref name="compute"/> allows
+    /// and writes the three files; returns the evaluation.
+    /// </summary>
+    public static EvaluationResult Write(SavedRun run, string split, int batchSize, string prefix, Compute compute)
     {
         var sequences = run.Data.Split(split);
         var predictions = sequences.Select(q => new int[q.Length]).ToArray();
-        var result = run.Evaluate(split, batchSize, (seq, pos, _, predicted) => predictions[seq][pos] = predicted);
+        var result = run.Evaluate(split, batchSize, compute, (seq, pos, _, predicted) => predictions[seq][pos] = predicted);
 
         var targets = run.Data.TargetSymbols;
         var inputs = run.Data.InputSymbols;

@@ -38,11 +38,11 @@ public sealed record SavedRun(string RunDir, string CheckpointName, ExperimentCo
     }
 
     /// <summary>
-    /// Evaluates the checkpoint on <paramref name="split"/> (train, validation or test) at <paramref name="batchSize"/>;
-    /// <paramref name="onPrediction"/> as <see cref="Evaluator.Evaluate"/>.
+    /// Evaluates the checkpoint on <paramref name="split"/> (train, validation or test) at <paramref name="batchSize"/>
+    /// on the threads <paramref name="compute"/> allows; <paramref name="onPrediction"/> as <see cref="Evaluator.Evaluate"/>.
     /// </summary>
-    public EvaluationResult Evaluate(string split, int batchSize, Action<int, int, int, int>? onPrediction = null) =>
-        new Evaluator(Networks.Action, Networks.Memory, batchSize).Evaluate(Data.Split(split), Data.HasAnswerAtEnd, onPrediction);
+    public EvaluationResult Evaluate(string split, int batchSize, Compute compute, Action<int, int, int, int>? onPrediction = null) =>
+        new Evaluator(Networks.Action, Networks.Memory, batchSize, compute).Evaluate(Data.Split(split), Data.HasAnswerAtEnd, onPrediction);
 
     /// <summary>Where predictions of <paramref name="split"/> go by default: <c>RUNDIR/predictions/&lt;checkpoint&gt;-&lt;split&gt;</c>.</summary>
     public string PredictionPrefix(string split) => Path.Combine(RunDir, RunFiles.Predictions, $"{CheckpointName}-{split}");

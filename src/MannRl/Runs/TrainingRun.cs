@@ -1,4 +1,5 @@
 using MannRl.Config;
+using MannRl.Engine;
 using MannRl.Training;
 
 namespace MannRl.Runs;
@@ -16,13 +17,13 @@ public static class TrainingRun
     /// <param name="config">The effective config (overrides applied).</param>
     /// <param name="dataDir">The resolved data directory, recorded in run.json.</param>
     /// <param name="runDir">The run directory to create.</param>
-    /// <param name="threads">Threads the engine may use (recorded in the log).</param>
+    /// <param name="compute">The threads the engine may use (their count is recorded in the log).</param>
     /// <param name="echo">Also receives the data loader's messages and every log line (e.g. the console).</param>
     /// <param name="cancel">Stops the run between epochs.</param>
     /// <returns>The last evaluations and the counts of the run.</returns>
     /// <exception cref="RunDirectoryException">The run directory is a file, not empty, or in use by another run.</exception>
     /// <exception cref="ConfigException">The config is invalid or does not fit the data.</exception>
-    public static TrainingSummary Execute(ExperimentConfig config, string dataDir, string runDir, int threads,
+    public static TrainingSummary Execute(ExperimentConfig config, string dataDir, string runDir, Compute compute,
         Action<string>? echo = null, CancellationToken cancel = default)
     {
         RunDirectory.CheckAvailable(runDir);
@@ -31,9 +32,9 @@ public static class TrainingRun
         ITrainer trainer;
         try
         {
-            run.Log($"Run directory {run.FullPath}; data {dataDir}; threads {threads}");
+            run.Log($"Run directory {run.FullPath}; data {dataDir}; threads {compute.Threads}");
             run.Log($"Data set is {data.Name}: {data.Train.Count} train / {data.Validation.Count} validation sequences, input {data.InputDim}, targets {data.TargetDim}");
-            trainer = TrainerFactory.Create(config, data, run);
+            trainer = TrainerFactory.Create(config, data, run, compute);
         }
         catch
         {

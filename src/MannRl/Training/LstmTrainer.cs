@@ -31,8 +31,11 @@ public sealed class LstmTrainer : ITrainer
     private readonly bool _lossOnLogits;
     private int _epoch, _batchInEpoch;
 
-    /// <summary>Builds the net and its optimizer for <paramref name="config"/> (dims already checked against the data).</summary>
-    public LstmTrainer(ExperimentConfig config, SequenceDataset data, ITrainingSink sink)
+    /// <summary>
+    /// Builds the net and its optimizer for <paramref name="config"/> (dims already checked against the data), to run on
+    /// the threads <paramref name="compute"/> allows.
+    /// </summary>
+    public LstmTrainer(ExperimentConfig config, SequenceDataset data, ITrainingSink sink, Compute compute)
     {
         _config = config;
         _data = data;
@@ -45,16 +48,16 @@ public sealed class LstmTrainer : ITrainer
         int inputDim = data.LearnedEmbeddingDim ?? data.InputDim;
         Net = new LstmNet(inputDim, config.LstmHiddenDim, config.LstmLayers, data.TargetDim, init);
         if (data.LearnedEmbeddingDim is not null) Net.UseLearnedInputEmbedding(data.InputDim);
-        Optimizer = OptimizerFactory.Create(config.ActionOptimizerKind, Net.Parameters, config.ActionLearningRate);
+        Optimizer = OptimizerFactory.Create(config.ActionOptimizerKind, Net.Parameters, config.ActionLearningRate, compute);
         if (config.ActionLrRateDecay is { } decay) _schedule = new MultiStepLR(Optimizer, decay.Milestones, (float)decay.Gamma);
         _lossOnLogits = config.ActionLossOnKind == LossInput.Logits;
 
         int b = config.BatchSize, steps = Math.Max(1, SequenceBatcher.LongestOf(data.Train));
         _batcher = new SequenceBatcher(b, steps, data.InputDim);
-        _ctx = Net.CreateContext(b, steps);
+        _ctx = Net.CreateContext(b, steps, compute);
         _lossGrad = new Matrix(b * steps, data.TargetDim);
         _rowLosses = new float[b * steps];
-        Evaluator = new LstmEvaluator(Net, config.EvalBatchSize);
+        Evaluator = new LstmEvaluator(Net, config.EvalBatchSize, compute);
         Progress.Evaluation = Evaluator;
         _progress = new RunProgress(config, sink, logsMemoryLoss: false);
     }

@@ -21,14 +21,17 @@ public sealed class TdLearner
     private readonly ModuleContext _actualCtx, _policyCtx;
     private readonly Matrix _expected, _actualGrad, _expectedGrad;
 
-    /// <summary>Creates the TD learner with buffers for up to <paramref name="maxRows"/> transition rows.</summary>
-    public TdLearner(MemoryNet net, Optimizer optimizer, int maxRows, TdSettings settings)
+    /// <summary>
+    /// Creates the TD learner with buffers for up to <paramref name="maxRows"/> transition rows, its products on the
+    /// threads <paramref name="compute"/> allows.
+    /// </summary>
+    public TdLearner(MemoryNet net, Optimizer optimizer, int maxRows, TdSettings settings, Compute compute)
     {
         _net = net;
         _optimizer = optimizer;
         Settings = settings;
-        _actualCtx = net.CreateContext(maxRows);
-        _policyCtx = net.CreateContext(maxRows);
+        _actualCtx = net.CreateContext(maxRows, compute);
+        _policyCtx = net.CreateContext(maxRows, compute);
         _expected = new Matrix(maxRows, net.MemoryDim);
         _actualGrad = new Matrix(maxRows, net.MemoryDim);
         _expectedGrad = new Matrix(maxRows, net.MemoryDim);

@@ -38,9 +38,9 @@ public sealed class Trainer : ITrainer
     /// Builds the networks and optimizers of <paramref name="config"/> (dims already checked against the data). Its
     /// <c>model</c> is mann-rl, or an ablation: no-memory (the memory-net neither writes nor trains: the action net's
     /// memory input stays zero) or frozen-memory (the memory-net writes memories at its random initialisation and
-    /// never trains).
+    /// never trains). Products and optimizer updates run on the threads <paramref name="compute"/> allows.
     /// </summary>
-    public Trainer(ExperimentConfig config, SequenceDataset data, ITrainingSink sink)
+    public Trainer(ExperimentConfig config, SequenceDataset data, ITrainingSink sink, Compute compute)
     {
         if (config.ModelKind == LearnerKind.Lstm)
             throw new ArgumentException("model lstm is trained by LstmTrainer; use TrainerFactory.Create", nameof(config));
@@ -52,8 +52,8 @@ public sealed class Trainer : ITrainer
         _shuffle = rng.Fork("shuffle");
         _replay = rng.Fork("replay");
         _resets = rng.Fork("memory-resets");
-        ActionOptimizer = OptimizerFactory.Create(config.ActionOptimizerKind, Action.Parameters, config.ActionLearningRate);
-        MemoryOptimizer = OptimizerFactory.Create(config.MemOptimizerKind, Memory.Parameters, config.MemLearningRate);
+        ActionOptimizer = OptimizerFactory.Create(config.ActionOptimizerKind, Action.Parameters, config.ActionLearningRate, compute);
+        MemoryOptimizer = OptimizerFactory.Create(config.MemOptimizerKind, Memory.Parameters, config.MemLearningRate, compute);
         if (config.ActionLrRateDecay is { } ad) _actionSchedule = new MultiStepLR(ActionOptimizer, ad.Milestones, (float)ad.Gamma);
         if (config.MemLrRateDecay is { } md) _memorySchedule = new MultiStepLR(MemoryOptimizer, md.Milestones, (float)md.Gamma);
         _lossOnLogits = config.ActionLossOnKind == LossInput.Logits;
@@ -66,16 +66,16 @@ public sealed class Trainer : ITrainer
         _lossGrad = new Matrix(b, t);
         _targets = new int[b];
         _rowLosses = new float[b];
-        _actionCtx = Action.CreateContext(b);
-        _nextMemoryCtx = Memory.CreateContext(b);
+        _actionCtx = Action.CreateContext(b, compute);
+        _nextMemoryCtx = Memory.CreateContext(b, compute);
         int rows = config.MemNumSamples * b;
         _transitions = new Transitions(rows, i, m, t);
         _tdLearner = new TdLearner(Memory, MemoryOptimizer, rows, new TdSettings(
-            config.MemGamma, config.MemL1, config.MemDampenLosses, config.MemClamp, config.MemClipping, config.MemTargetKind == TdTarget.Detached));
+            config.MemGamma, config.MemL1, config.MemDampenLosses, config.MemClamp, config.MemClipping, config.MemTargetKind == TdTarget.Detached), compute);
         _trainsMemory = config.ModelKind == LearnerKind.MannRl;
         _writesMemory = config.ModelKind != LearnerKind.NoMemory;
         _progress = new RunProgress(config, sink, logsMemoryLoss: true);
-        Evaluator = new Evaluator(Action, _writesMemory ? Memory : null, config.EvalBatchSize);
+        Evaluator = new Evaluator(Action, _writesMemory ? Memory : null, config.EvalBatchSize, compute);
         Progress.Evaluation = Evaluator;
     }
 

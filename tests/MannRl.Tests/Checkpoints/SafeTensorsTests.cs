@@ -67,11 +67,11 @@ public class SafeTensorsTests
         var x = Matrix.FromArray(2, 5, [1, 0, 0, 0, 0, 0, 1, 0, 0, 0]);
         var mem = Matrix.FromArray(2, 6, [.1f, .2f, .3f, .4f, .5f, .6f, .6f, .5f, .4f, .3f, .2f, .1f]);
         // Change weights, BatchNorm statistics and optimizer state away from their initial values.
-        var ctx = a.CreateContext(2);
+        var ctx = a.CreateContext(2, Compute.SingleThread);
         a.Forward(x, mem, ctx, training: true);
         a.Backward(Matrix.FromArray(2, 3, [1, -1, 0, 0, 1, -1]), ctx, false);
         ao.Step();
-        var expected = a.Forward(x, mem, a.CreateContext(2), training: false).ToArray();
+        var expected = a.Forward(x, mem, a.CreateContext(2, Compute.SingleThread), training: false).ToArray();
         Checkpoint.Save(dir, "t3", a, m, ao, mo, "seed: 13\n");
 
         var a2 = new FlatDann(5, 6, 3, true, new Rng(99));
@@ -79,7 +79,7 @@ public class SafeTensorsTests
         var ao2 = new Adam(a2.Parameters, 0.5f);
         var mo2 = new RmsProp(m2.Parameters, 0.5f);
         Checkpoint.Load(dir, "t3", a2, m2, ao2, mo2);
-        Assert.Equal(expected, a2.Forward(x, mem, a2.CreateContext(2), training: false).ToArray());
+        Assert.Equal(expected, a2.Forward(x, mem, a2.CreateContext(2, Compute.SingleThread), training: false).ToArray());
         Assert.Equal(ao.State["0.exp_avg"], ao2.State["0.exp_avg"]);
         Assert.Equal(1, ao2.Steps);
         Assert.Equal(0.01f, ao2.LearningRate);

@@ -48,10 +48,10 @@ internal sealed class GemmCase
     public float CAt(int i, int j) => C[Guard + i * Ldc + j];
 
     /// <summary>Runs the product on fresh C storage and returns it.</summary>
-    public float[] Run()
+    public float[] Run(Compute? compute = null)
     {
         C = (float[])C0.Clone();
-        Gemm.Multiply(M, N, K,
+        Gemm.Multiply(compute ?? Compute.SingleThread, M, N, K,
             Live(A, ARows, ACols, Lda), Lda, TransA,
             Live(B, K, N, Ldb), Ldb,
             Live(C, M, N, Ldc), Ldc, Accumulate);
@@ -202,8 +202,8 @@ public class GemmTests
     [Fact]
     public void EmptyOutputIsANoOp()
     {
-        Gemm.Multiply(0, 5, 3, ReadOnlySpan<float>.Empty, 3, false, new float[15], 5, Span<float>.Empty, 5, false);
-        Gemm.Multiply(4, 0, 3, new float[12], 3, false, ReadOnlySpan<float>.Empty, 0, Span<float>.Empty, 0, true);
+        Gemm.Multiply(Compute.SingleThread, 0, 5, 3, ReadOnlySpan<float>.Empty, 3, false, new float[15], 5, Span<float>.Empty, 5, false);
+        Gemm.Multiply(Compute.SingleThread, 4, 0, 3, new float[12], 3, false, ReadOnlySpan<float>.Empty, 0, Span<float>.Empty, 0, true);
     }
 
     [Fact]
@@ -213,7 +213,7 @@ public class GemmTests
         Matrix x = Random(rng, 16, 70), w = Random(rng, 60, 45), y = new Matrix(16, 100);
         // y[:, 50..90) = x[:, 5..65) · w[:, 3..43): every operand a strided view.
         Matrix xv = x.Columns(5, 60), wv = w.Columns(3, 40), yv = y.Columns(50, 40);
-        Gemm.Multiply(xv, false, wv, yv, accumulate: false);
+        Gemm.Multiply(Compute.SingleThread, xv, false, wv, yv, accumulate: false);
         for (int r = 0; r < 16; r++)
         {
             for (int c = 0; c < 100; c++)
@@ -228,30 +228,30 @@ public class GemmTests
         // The weight-gradient form: dw (40 x 60) += yvᵀ · xv.
         var dw = new Matrix(40, 60);
         dw[0, 0] = 1f;
-        Gemm.Multiply(yv, true, xv, dw, accumulate: true);
+        Gemm.Multiply(Compute.SingleThread, yv, true, xv, dw, accumulate: true);
         float dw00 = 1f;
         for (int q = 0; q < 16; q++) dw00 = MathF.FusedMultiplyAdd(yv[q, 0], xv[q, 0], dw00);
         Assert.Equal(dw00, dw[0, 0]);
 
-        Assert.Throws<ArgumentException>(() => Gemm.Multiply(xv, false, w, yv, accumulate: false));
-        Assert.Throws<ArgumentException>(() => Gemm.Multiply(xv, true, wv, yv, accumulate: false));
+        Assert.Throws<ArgumentException>(() => Gemm.Multiply(Compute.SingleThread, xv, false, w, yv, accumulate: false));
+        Assert.Throws<ArgumentException>(() => Gemm.Multiply(Compute.SingleThread, xv, true, wv, yv, accumulate: false));
     }
 
     [Fact]
     public void BadArgumentsNameTheProblem()
     {
         var ex = Assert.Throws<ArgumentException>(() =>
-            Gemm.Multiply(2, 3, 4, new float[7], 4, false, new float[12], 3, new float[6], 3, false));
+            Gemm.Multiply(Compute.SingleThread, 2, 3, 4, new float[7], 4, false, new float[12], 3, new float[6], 3, false));
         Assert.Contains("A (2x4, stride 4) needs 8 floats", ex.Message);
         ex = Assert.Throws<ArgumentException>(() =>
-            Gemm.Multiply(2, 3, 4, new float[8], 4, false, new float[12], 2, new float[6], 3, false));
+            Gemm.Multiply(Compute.SingleThread, 2, 3, 4, new float[8], 4, false, new float[12], 2, new float[6], 3, false));
         Assert.Contains("row stride is 2", ex.Message);
         ex = Assert.Throws<ArgumentException>(() =>
-            Gemm.Multiply(2, 3, 4, new float[8], 4, true, new float[12], 3, new float[6], 3, false));
+            Gemm.Multiply(Compute.SingleThread, 2, 3, 4, new float[8], 4, true, new float[12], 3, new float[6], 3, false));
         Assert.Contains("A (4x2, stride 4) needs 14 floats", ex.Message);
         Assert.Throws<ArgumentOutOfRangeException>(() =>
-            Gemm.Multiply(-1, 3, 4, new float[8], 4, false, new float[12], 3, new float[6], 3, false));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Gemm.MaxThreads = 0);
+            Gemm.Multiply(Compute.SingleThread, -1, 3, 4, new float[8], 4, false, new float[12], 3, new float[6], 3, false));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Compute(0));
     }
 
     private static Matrix Random(Random rng, int rows, int cols)

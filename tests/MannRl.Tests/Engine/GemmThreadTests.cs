@@ -3,7 +3,7 @@ using MannRl.Engine.Kernels;
 
 namespace MannRl.Tests.Engine;
 
-/// <summary>Tests that change <see cref="Gemm"/>'s global settings run one at a time.</summary>
+/// <summary>Tests that change <see cref="Gemm"/>'s forced kernel or start the worker pool's helpers run one at a time.</summary>
 [CollectionDefinition("Gemm threads", DisableParallelization = true)]
 public sealed class GemmThreadsCollection;
 
@@ -14,13 +14,7 @@ public sealed class GemmThreadsCollection;
 [Collection("Gemm threads")]
 public sealed class GemmThreadTests : IDisposable
 {
-    private readonly int _savedThreads = Gemm.MaxThreads;
-
-    public void Dispose()
-    {
-        Gemm.MaxThreads = _savedThreads;
-        Gemm.ForcedKernel = null;
-    }
+    public void Dispose() => Gemm.ForcedKernel = null;
 
     // Large enough to be split over threads (m·n·k above Gemm.WorkPerThread), with partial row blocks and column tails;
     // 300x40x200 has fewer column panels than tasks, so its rows are split too.
@@ -43,15 +37,14 @@ public sealed class GemmThreadTests : IDisposable
         foreach (bool accumulate in new[] { false, true })
         {
             var p = new GemmCase(m, n, k, transA, accumulate, seed: m + n + k);
-            Gemm.MaxThreads = 1;
-            float[] single = p.Run();
+            float[] single = p.Run(Compute.SingleThread);
             GemmTests.AssertMatchesReference(p);
             foreach (int threads in new[] { 2, 3 })
             {
-                Gemm.MaxThreads = threads;
+                var compute = new Compute(threads);
                 for (int repeat = 0; repeat < 3; repeat++)
                 {
-                    float[] multi = p.Run();
+                    float[] multi = p.Run(compute);
                     Assert.True(single.AsSpan().SequenceEqual(multi), $"{threads} threads changed the result of {m}x{n}x{k}");
                     p.AssertGuardsIntact();
                 }
@@ -97,15 +90,15 @@ public sealed class GemmThreadTests : IDisposable
     [Fact]
     public void ConcurrentCallersShareTheHelpersSafely()
     {
-        Gemm.MaxThreads = 2;
+        var compute = new Compute(2);
         var cases = Enumerable.Range(0, 6).Select(s => new GemmCase(16, 700, 400, s % 2 == 0, s % 3 == 0, seed: s)).ToArray();
-        float[][] expected = cases.Select(c => (float[])c.Run().Clone()).ToArray();
+        float[][] expected = cases.Select(c => (float[])c.Run(compute).Clone()).ToArray();
         var results = new float[cases.Length][];
         Parallel.For(0, cases.Length, new ParallelOptions { MaxDegreeOfParallelism = 3 }, s =>
         {
             // Each thread uses its own case objects: a GemmCase keeps its last C.
             var mine = new GemmCase(16, 700, 400, s % 2 == 0, s % 3 == 0, seed: s);
-            for (int repeat = 0; repeat < 4; repeat++) results[s] = mine.Run();
+            for (int repeat = 0; repeat < 4; repeat++) results[s] = mine.Run(compute);
         });
         for (int s = 0; s < cases.Length; s++)
             Assert.True(expected[s].AsSpan().SequenceEqual(results[s]), $"case {s} differs when run concurrently");
@@ -124,9 +117,8 @@ public sealed class GemmThreadTests : IDisposable
         for (int r = 0; r < rows; r++) foreach (ref float v in x.Row(r)) v = rng.Uniform(-2, 2);
         float[] Forward(int threads)
         {
-            Gemm.MaxThreads = threads;
             lin.Weight.MarkChanged(); // a fresh weight: the in-place path, as after an optimizer step
-            return lin.Forward(x, lin.CreateContext(rows), training: true).ToArray();
+            return lin.Forward(x, lin.CreateContext(rows, new Compute(threads)), training: true).ToArray();
         }
         var single = Forward(1);
         foreach (int threads in new[] { 2, 3 })
@@ -140,11 +132,10 @@ public sealed class GemmThreadTests : IDisposable
     {
         float[] Train(int threads)
         {
-            Gemm.MaxThreads = threads;
             var rng = new Rng(3);
             var p = new Parameter("w", length);
             foreach (ref float v in p.Values) v = rng.Uniform(-1, 1);
-            var adam = new Adam([p], 1e-3f);
+            var adam = new Adam([p], 1e-3f) { Compute = new Compute(threads) };
             for (int step = 0; step < 3; step++)
             {
                 foreach (ref float g in p.Gradient) g = rng.Uniform(-1, 1);

@@ -134,11 +134,11 @@ public class GradientCheckTests
         var z = RandomMatrix(rng, 5, 7, 2f);
         int[] targets = [2, 2, 0, 6, 5];
         var softmax = new Softmax(7);
-        var ctx = softmax.CreateContext(5);
+        var ctx = softmax.CreateContext(5, Compute.SingleThread);
         var gradP = new Matrix(5, 7);
         CrossEntropyLoss.Compute(softmax.Forward(z, ctx, true), targets, new float[5], gradP);
         var analytic = softmax.Backward(gradP, ctx).ToArray();
-        var evalCtx = softmax.CreateContext(5);
+        var evalCtx = softmax.CreateContext(5, Compute.SingleThread);
         var numeric = Numeric(z, () => CrossEntropyLoss.Compute(softmax.Forward(z, evalCtx, true), targets, new float[5], null));
         AssertGradient(numeric, analytic, "cross entropy on softmax d/d logits");
     }
@@ -187,7 +187,7 @@ public class GradientCheckTests
         var rh = RandomMatrix(rng, states, 4, 1f);
         var rc = RandomMatrix(rng, states, 4, 1f);
 
-        var ctx = lstm.CreateContext(lengths.Length, lengths[0]);
+        var ctx = lstm.CreateContext(lengths.Length, lengths[0], Compute.SingleThread);
         lstm.Forward(x, batch, ctx, h0, c0);
         foreach (var p in lstm.Parameters) p.ZeroGrad();
         var dx = lstm.Backward(r, ctx, rh, rc).ToArray();
@@ -195,7 +195,7 @@ public class GradientCheckTests
         var dc0 = ctx.InitialCellGradient.ToArray();
         var grads = lstm.Parameters.Select(p => p.Gradient.ToArray()).ToList();
 
-        var evalCtx = lstm.CreateContext(lengths.Length, lengths[0]);
+        var evalCtx = lstm.CreateContext(lengths.Length, lengths[0], Compute.SingleThread);
         double L()
         {
             var y = lstm.Forward(x, batch, evalCtx, h0, c0);
@@ -220,7 +220,7 @@ public class GradientCheckTests
         var x = RandomMatrix(rng, batch.Rows, 3, 1f);
         var r = new Matrix(batch.Rows, 4);
         for (int s = 0; s < 2; s++) for (int j = 0; j < 4; j++) r[batch.Row(4, s), j] = (float)rng.NextNormal();
-        var ctx = lstm.CreateContext(2, 5);
+        var ctx = lstm.CreateContext(2, 5, Compute.SingleThread);
 
         lstm.Forward(x, batch, ctx);
         var full = lstm.Backward(r, ctx).ToArray();
@@ -268,13 +268,13 @@ public class GradientCheckTests
         var bn = new BatchNorm1d(3);
         Randomise(bn, rng);
         var x = RandomMatrix(rng, 5, 3, 1f);
-        var ctx = bn.CreateContext(5);
+        var ctx = bn.CreateContext(5, Compute.SingleThread);
         bn.Forward(x, ctx, true);
         var r = RandomMatrix(rng, 5, 3, 1f);
         bn.ZeroGrad();
         bn.Backward(r, ctx);
         bn.Backward(r, ctx);
-        var evalCtx = bn.CreateContext(5);
+        var evalCtx = bn.CreateContext(5, Compute.SingleThread);
         var numeric = Numeric(bn.Bias, () => Objective(bn, x, evalCtx, true, r.ToArray()));
         Assert.Throws<XunitException>(() => AssertGradient(numeric, bn.Bias.Gradient.ToArray(), "doubled bias gradient"));
     }
@@ -285,7 +285,7 @@ public class GradientCheckTests
     private static void CheckModule(Module m, Matrix x, bool training, Rng rng, bool inputSignal = true)
     {
         int rows = x.Rows;
-        var ctx = m.CreateContext(rows);
+        var ctx = m.CreateContext(rows, Compute.SingleThread);
         var y = m.Forward(x, ctx, training);
         var r = RandomMatrix(rng, rows, y.Cols, 1f);
         var rs = r.ToArray();
@@ -293,7 +293,7 @@ public class GradientCheckTests
         var dx = m.Backward(r, ctx).ToArray();
         var grads = m.Parameters.Select(p => p.Gradient.ToArray()).ToList();
 
-        var evalCtx = m.CreateContext(rows);
+        var evalCtx = m.CreateContext(rows, Compute.SingleThread);
         double L() => Objective(m, x, evalCtx, training, rs);
         AssertGradient(Numeric(x, L), dx, $"{Describe(m)} d/d input", inputSignal);
         for (int i = 0; i < m.Parameters.Count; i++)

@@ -1,4 +1,5 @@
 using MannRl.Engine;
+using MannRl.Engine.Kernels;
 
 namespace MannRl.Tests.Engine;
 
@@ -10,7 +11,7 @@ public class LinearOneHotTests
     [InlineData(171, 96, 16)]
     public void LookupEqualsTheProduct(int inF, int outF, int rows)
     {
-        Assert.True(inF >= Linear.OneHotMinFeatures);
+        Assert.True(inF >= LinearForward.OneHotMinFeatures);
         var rng = new Rng(9);
         var lin = new Linear(inF, outF, rng);
         var x = new Matrix(rows, inF);
@@ -19,7 +20,7 @@ public class LinearOneHotTests
         var dy = new Matrix(rows, outF);
         for (int r = 0; r < rows; r++) foreach (ref float v in dy.Row(r)) v = rng.Uniform(-1, 1);
 
-        var ctx = lin.CreateContext(rows);
+        var ctx = lin.CreateContext(rows, Compute.SingleThread);
         var y = lin.Forward(x, ctx, training: true);
         lin.Backward(dy, ctx);
 
@@ -45,7 +46,7 @@ public class LinearOneHotTests
         x[0, 4] = 1f;
         x[1, 4] = 1f;
         x[1, 9] = 0.5f; // two non-zeros
-        var y = lin.Forward(x, lin.CreateContext(2), training: false);
+        var y = lin.Forward(x, lin.CreateContext(2, Compute.SingleThread), training: false);
         var w = lin.Weight.Values.ToArray();
         for (int o = 0; o < 3; o++)
             Assert.Equal(w[o * 32 + 4] + 0.5f * w[o * 32 + 9] + lin.Bias.Values[o], y[1, o], 5);

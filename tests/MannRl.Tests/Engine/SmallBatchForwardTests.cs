@@ -22,13 +22,13 @@ public class SmallBatchForwardTests
         var lin = new Linear(inF, outF, rng);
         var x = new Matrix(rows, inF);
         for (int r = 0; r < rows; r++) foreach (ref float v in x.Row(r)) v = rng.Uniform(-2, 2);
-        var y = lin.Forward(x, lin.CreateContext(rows), training: true).ToArray();
+        var y = lin.Forward(x, lin.CreateContext(rows, Compute.SingleThread), training: true).ToArray();
 
         var expected = new float[rows * outF];
         var wT = new float[inF * outF];
         Transpose.Run(lin.Weight.Values, outF, inF, wT);
         for (int r = 0; r < rows; r++) lin.Bias.Values.CopyTo(expected.AsSpan(r * outF, outF));
-        Gemm.Multiply(rows, outF, inF, x.AsSpan(), inF, false, wT, outF, expected, outF, accumulate: true);
+        Gemm.Multiply(Compute.SingleThread, rows, outF, inF, x.AsSpan(), inF, false, wT, outF, expected, outF, accumulate: true);
         Assert.Equal(expected, y);
     }
 
@@ -44,9 +44,9 @@ public class SmallBatchForwardTests
         var x = wide.Columns(5, 20, ref view);
         var dense = new Matrix(16, 20);
         dense.CopyFrom(x);
-        var a = lin.Forward(x, lin.CreateContext(16), training: true).ToArray();
+        var a = lin.Forward(x, lin.CreateContext(16, Compute.SingleThread), training: true).ToArray();
         lin.Weight.MarkChanged();
-        var b = lin.Forward(dense, lin.CreateContext(16), training: true).ToArray();
+        var b = lin.Forward(dense, lin.CreateContext(16, Compute.SingleThread), training: true).ToArray();
         Assert.Equal(b, a);
     }
 }

@@ -30,6 +30,7 @@ public sealed unsafe class WorkerPoolTests
     public void EveryTaskRunsOncePerJob(int helpers, int tasks, int spin)
     {
         var perTask = new int[tasks];
+        var compute = new Compute(helpers + 1);
         fixed (int* p = perTask)
         {
             var counts = new Counts { PerTask = p, Spin = spin };
@@ -38,7 +39,7 @@ public sealed unsafe class WorkerPoolTests
             {
                 for (int j = 0; j < 3_000; j++)
                 {
-                    if (!WorkerPool.TryRun(&CountTask, &counts, tasks, helpers)) CountAll(ref counts, tasks);
+                    if (!WorkerPool.TryRun(compute, &CountTask, &counts, tasks, helpers)) CountAll(ref counts, tasks);
                     jobs++;
                     Assert.All(perTask, n => Assert.Equal(jobs, n));
                 }

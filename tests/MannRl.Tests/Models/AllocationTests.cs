@@ -28,10 +28,10 @@ public class AllocationTests
         var targets = Enumerable.Range(0, rows).Select(r => r % T).ToArray();
         var losses = new float[rows];
         var grad = new Matrix(rows, T);
-        var actx = a.CreateContext(rows);
-        var fctx = f.CreateContext(rows);
+        var actx = a.CreateContext(rows, Compute.SingleThread);
+        var fctx = f.CreateContext(rows, Compute.SingleThread);
         var adam = new Adam(a.Parameters, 1e-3f);
-        var learner = new TdLearner(f, new RmsProp(f.Parameters, 1e-5f), 2 * rows, new TdSettings(0.99, 0.5, 3, 10, 1, false));
+        var learner = new TdLearner(f, new RmsProp(f.Parameters, 1e-5f), 2 * rows, new TdSettings(0.99, 0.5, 3, 10, 1, false), Compute.SingleThread);
         var tr = new Transitions(2 * rows, inputDim, m, T);
         for (int r = 0; r < 2 * rows; r++) { tr.Input[r, r % inputDim] = 1f; tr.NextInput[r, (r + 1) % inputDim] = 1f; }
 

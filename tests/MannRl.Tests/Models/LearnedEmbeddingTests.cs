@@ -67,9 +67,9 @@ public class LearnedEmbeddingTests
         var x = OneHot();
         var m = Random(Rows, M, 2);
         var r = Random(Rows, T, 3);
-        var ctx = net.CreateContext(Rows);
+        var ctx = net.CreateContext(Rows, Compute.SingleThread);
         // Eval mode keeps BatchNorm's statistics fixed, so the objective is a plain function of the weights.
-        double Objective() => Dot(net.Forward(x, m, net.CreateContext(Rows), training: false), r);
+        double Objective() => Dot(net.Forward(x, m, net.CreateContext(Rows, Compute.SingleThread), training: false), r);
         net.Forward(x, m, ctx, training: false);
         net.Backward(r, ctx, gradientIsForLogits: false);
         CheckEmbeddingGradient(net.Tensors, Objective);
@@ -88,8 +88,8 @@ public class LearnedEmbeddingTests
         var m = Random(Rows, M, 5);
         var r = Random(Rows, M, 6);
         var none = new Matrix(Rows, 1);
-        double Objective() => Dot(net.Forward(x, none, m, net.CreateContext(Rows), training: false), r);
-        var ctx = net.CreateContext(Rows);
+        double Objective() => Dot(net.Forward(x, none, m, net.CreateContext(Rows, Compute.SingleThread), training: false), r);
+        var ctx = net.CreateContext(Rows, Compute.SingleThread);
         net.Forward(x, none, m, ctx, training: false);
         net.Backward(r, ctx);
         CheckEmbeddingGradient(net.Tensors, Objective);

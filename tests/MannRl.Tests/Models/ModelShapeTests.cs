@@ -54,7 +54,7 @@ public class ModelShapeTests
         };
         Assert.Equal(expected, net.ParameterCount);
 
-        var ctx = net.CreateContext(rows);
+        var ctx = net.CreateContext(rows, Compute.SingleThread);
         var probs = net.Forward(Random(rows, I, 4), Random(rows, m, 5), ctx, training: true);
         Assert.Equal((rows, T), (probs.Rows, probs.Cols));
         for (int r = 0; r < rows; r++) Assert.Equal(1f, probs.Row(r).ToArray().Sum(), 4);
@@ -105,7 +105,7 @@ public class ModelShapeTests
         };
         Assert.Equal(expected, net.ParameterCount);
 
-        var ctx = net.CreateContext(rows);
+        var ctx = net.CreateContext(rows, Compute.SingleThread);
         var next = net.Forward(Random(rows, I, 8), Random(rows, T, 9), Random(rows, M, 10), ctx, training: true);
         Assert.Equal((rows, M), (next.Rows, next.Cols));
         Assert.All(next.ToArray(), v => Assert.InRange(v, 0f, 1f));
@@ -120,8 +120,8 @@ public class ModelShapeTests
         var net = new DenseMemoryNet(new MemoryNetOptions { InputDim = 3, MemoryDim = 4 }, new Rng(1));
         var x = Random(2, 3, 1);
         var m = Random(2, 4, 2);
-        var a = net.Forward(x, Random(2, 5, 3), m, net.CreateContext(2), training: false).ToArray();
-        var b = net.Forward(x, Random(2, 5, 4), m, net.CreateContext(2), training: false).ToArray();
+        var a = net.Forward(x, Random(2, 5, 3), m, net.CreateContext(2, Compute.SingleThread), training: false).ToArray();
+        var b = net.Forward(x, Random(2, 5, 4), m, net.CreateContext(2, Compute.SingleThread), training: false).ToArray();
         Assert.Equal(a, b);
     }
 

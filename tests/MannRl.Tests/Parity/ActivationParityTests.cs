@@ -29,7 +29,7 @@ public class ActivationParityTests
         var x = c.Tensor("x");
         var act = Create(name, x.Cols);
         Assert.Empty(act.Parameters);
-        var ctx = act.CreateContext(x.Rows);
+        var ctx = act.CreateContext(x.Rows, Compute.SingleThread);
 
         var y = act.Forward(x.ToMatrix(), ctx, training: true);
         Close.Assert(c.Tensor("y"), y, $"{name} y");
@@ -37,7 +37,7 @@ public class ActivationParityTests
         Close.Assert(c.Tensor("dx"), dx, $"{name} dx");
 
         // Eval mode computes the same function.
-        var ctxEval = act.CreateContext(x.Rows);
+        var ctxEval = act.CreateContext(x.Rows, Compute.SingleThread);
         Close.Assert(c.Tensor("y"), act.Forward(x.ToMatrix(), ctxEval, training: false), $"{name} y (eval)");
     }
 }

@@ -31,7 +31,7 @@ public class BatchNormParityTests
         var t = Root.GetProperty("train");
         var bn = Fresh();
         var x = t.Tensor("x");
-        var ctx = bn.CreateContext(x.Rows);
+        var ctx = bn.CreateContext(x.Rows, Compute.SingleThread);
 
         var y = bn.Forward(x.ToMatrix(), ctx, training: true);
         Close.Assert(t.Tensor("y"), y, "y");
@@ -52,7 +52,7 @@ public class BatchNormParityTests
         var batches = r.GetProperty("batches").EnumerateArray().Select(b => b.AsTensor()).ToList();
         var after = r.GetProperty("after").EnumerateArray().ToList();
         var bn = Fresh();
-        var ctx = bn.CreateContext(batches.Max(b => b.Rows));
+        var ctx = bn.CreateContext(batches.Max(b => b.Rows), Compute.SingleThread);
         for (int i = 0; i < batches.Count; i++)
         {
             bn.Forward(batches[i].ToMatrix(), ctx, training: true);
@@ -66,7 +66,7 @@ public class BatchNormParityTests
     {
         var r = Root.GetProperty("running");
         var bn = Fresh();
-        var ctx = bn.CreateContext(5);
+        var ctx = bn.CreateContext(5, Compute.SingleThread);
         foreach (var b in r.GetProperty("batches").EnumerateArray()) bn.Forward(b.AsTensor().ToMatrix(), ctx, training: true);
         var meanBefore = bn.RunningMean.ToArray();
         var varBefore = bn.RunningVar.ToArray();

@@ -17,7 +17,7 @@ public class LinearParityTests
         var linear = new Linear(c.GetProperty("in_features").GetInt32(), c.GetProperty("out_features").GetInt32(), new Rng(1));
         linear.Weight.Load(c.Tensor("weight").Data);
         linear.Bias.Load(c.Tensor("bias").Data);
-        var ctx = linear.CreateContext(x.Rows);
+        var ctx = linear.CreateContext(x.Rows, Compute.SingleThread);
 
         var y = linear.Forward(x.ToMatrix(), ctx, training: true);
         Close.Assert(c.Tensor("y"), y, "y");
@@ -43,7 +43,7 @@ public class LinearParityTests
         var linear = new Linear(7, 3, new Rng(1));
         linear.Weight.Load(c.Tensor("weight").Data);
         linear.Bias.Load(c.Tensor("bias").Data);
-        var ctx = linear.CreateContext(8);
+        var ctx = linear.CreateContext(8, Compute.SingleThread);
 
         Close.Assert(c.Tensor("y"), linear.Forward(view, ctx, training: true), "y");
         linear.ZeroGrad();
@@ -60,7 +60,7 @@ public class LinearParityTests
         var linear = new Linear(7, 3, new Rng(1));
         linear.Weight.Load(c.Tensor("weight").Data);
         linear.Bias.Load(c.Tensor("bias").Data);
-        var ctx = linear.CreateContext(x.Rows);
+        var ctx = linear.CreateContext(x.Rows, Compute.SingleThread);
         linear.Weight.Gradient.Fill(1f);
         linear.Bias.Gradient.Fill(-2f);
 

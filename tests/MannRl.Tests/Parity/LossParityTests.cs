@@ -40,7 +40,7 @@ public class LossParityTests
         var c = Root.GetProperty("cross_entropy_probs");
         var logits = c.Tensor("logits");
         var softmax = new Softmax(logits.Cols);
-        var ctx = softmax.CreateContext(logits.Rows);
+        var ctx = softmax.CreateContext(logits.Rows, Compute.SingleThread);
         var p = softmax.Forward(logits.ToMatrix(), ctx, training: true);
         Close.Assert(c.Tensor("input"), p, "softmax probabilities");
 

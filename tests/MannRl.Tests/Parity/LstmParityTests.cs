@@ -25,7 +25,7 @@ public class LstmParityTests
         bool withState = c.TryGetProperty("h0", out _);
         var h0 = withState ? State(c.Tensor("h0"), layers * b, h) : null;
         var c0 = withState ? State(c.Tensor("c0"), layers * b, h) : null;
-        var ctx = lstm.CreateContext(b + 1, batch.Steps + 2); // spare room, as a context sized for a whole data set
+        var ctx = lstm.CreateContext(b + 1, batch.Steps + 2, Compute.SingleThread); // spare room, as a context sized for a whole data set
 
         var y = lstm.Forward(c.Tensor("x").ToMatrix(), batch, ctx, h0, c0);
         Close.Assert(c.Tensor("y"), y, "y");
@@ -72,7 +72,7 @@ public class LstmParityTests
         // Backward adds (+=); and a context that ran a longer batch gives the same result for a shorter one.
         var c = Root.Case("cases", "padded");
         var (lstm, batch) = Build(c);
-        var ctx = lstm.CreateContext(batch.Sequences, batch.Steps);
+        var ctx = lstm.CreateContext(batch.Sequences, batch.Steps, Compute.SingleThread);
         var other = new PackedBatch(batch.Sequences, batch.Steps);
         other.SetLengths([batch.Steps, batch.Steps, batch.Steps]);
         var noise = new Matrix(other.Rows, lstm.InputSize);

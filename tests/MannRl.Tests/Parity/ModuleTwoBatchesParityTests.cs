@@ -28,8 +28,8 @@ public class ModuleTwoBatchesParityTests
         var x2 = Root.Tensor("x2");
         var cRow = Root.Tensor("c").Data; // (rows, 1)
         float gamma = Root.Float("gamma");
-        var ctx1 = net.CreateContext(x1.Rows);
-        var ctx2 = net.CreateContext(x2.Rows);
+        var ctx1 = net.CreateContext(x1.Rows, Compute.SingleThread);
+        var ctx2 = net.CreateContext(x2.Rows, Compute.SingleThread);
 
         var out1 = net.Forward(x1.ToMatrix(), ctx1, training: true);
         var out2 = net.Forward(x2.ToMatrix(), ctx2, training: true);

@@ -1,3 +1,4 @@
+using MannRl.Engine;
 using MannRl.Evaluation;
 using MannRl.Reports.Memory;
 using MannRl.Tests.Training;
@@ -13,9 +14,9 @@ public sealed class MemoryTraceRecorderTests
         var data = TrainerTests.SmallLogic(120, 40);
         var c = TrainerTests.LogicConfig(epochs: 1, evalInterval: 1);
         c.Validate();
-        var trainer = new Trainer(c, data, new RecordingSink());
+        var trainer = new Trainer(c, data, new RecordingSink(), Compute.SingleThread);
         trainer.Train();
-        var evaluator = new Evaluator(trainer.Action, trainer.Memory, batchSize: 16);
+        var evaluator = new Evaluator(trainer.Action, trainer.Memory, batchSize: 16, Compute.SingleThread);
         var predictions = data.Validation.Select(s => new int[s.Length]).ToArray();
         var plain = evaluator.Evaluate(data.Validation, data.HasAnswerAtEnd);
         var recorder = new MemoryTraceRecorder(data, "validation", c.MemoryDim, [0, 5, 39]);
@@ -43,7 +44,7 @@ public sealed class MemoryTraceRecorderTests
 
         // Sequence 0 starts from a zero memory in slot 0, as it does alone in a batch of one: the same memories.
         var alone = new MemoryTraceRecorder(data, "validation", c.MemoryDim, [0]);
-        new Evaluator(trainer.Action, trainer.Memory, batchSize: 1).Evaluate([data.Validation[0]], data.HasAnswerAtEnd, observer: alone);
+        new Evaluator(trainer.Action, trainer.Memory, batchSize: 1, Compute.SingleThread).Evaluate([data.Validation[0]], data.HasAnswerAtEnd, observer: alone);
         Assert.Equal(alone.Trace(0).Memory, recorder.Trace(0).Memory);
     }
 

@@ -35,13 +35,13 @@ public sealed class TrainingRunTests : IDisposable
     {
         string dataDir = LogicData(), runDir = Path.Combine(_root, "run");
         var lines = new List<string>();
-        var summary = TrainingRun.Execute(Tiny(), dataDir, runDir, threads: 1, lines.Add);
+        var summary = TrainingRun.Execute(Tiny(), dataDir, runDir, Compute.SingleThread, lines.Add);
 
         Assert.Contains(lines, l => l.Contains("Training done"));
         Assert.False(File.Exists(Path.Combine(runDir, RunFiles.Lock)));
         var saved = SavedRun.Open(runDir, dataDir: null, checkpoint: null); // the data directory from run.json
         Assert.Equal("t1", saved.CheckpointName);
-        var again = saved.Evaluate("validation", saved.Config.EvalBatchSize);
+        var again = saved.Evaluate("validation", saved.Config.EvalBatchSize, Compute.SingleThread);
         Assert.Equal(summary.LastValidation!.Metrics.WeightedF1, again.Metrics.WeightedF1);
         Assert.Equal(summary.LastValidation.AnswerAccuracy, again.AnswerAccuracy);
         Assert.Equal(3, File.ReadAllLines(Path.Combine(runDir, RunFiles.Metrics)).Length);
@@ -53,7 +53,7 @@ public sealed class TrainingRunTests : IDisposable
         string dataDir = Path.Combine(_root, "bad-data"), runDir = Path.Combine(_root, "run");
         Directory.CreateDirectory(Path.Combine(dataDir, "logic"));
         File.WriteAllText(Path.Combine(dataDir, "logic", LogicDataFile.FileName), "{ \"train\": [");
-        Assert.ThrowsAny<Exception>(() => TrainingRun.Execute(Tiny(), dataDir, runDir, threads: 1));
+        Assert.ThrowsAny<Exception>(() => TrainingRun.Execute(Tiny(), dataDir, runDir, Compute.SingleThread));
         Assert.False(Directory.Exists(runDir));
     }
 
@@ -70,14 +70,14 @@ public sealed class TrainingRunTests : IDisposable
         const string Pos = """ "dataset": "udpos", "pos_embeddings": "learned:4", "batch_size": 2, "eval_batch_size": 4 """;
 
         var failing = Tiny(Pos, """ "action_model": "parallelActionNet", "action_embedding_dim": 4, "action_chunk_dim": 4 """);
-        Assert.Throws<ConfigException>(() => TrainingRun.Execute(failing, dataDir, runDir, threads: 1));
+        Assert.Throws<ConfigException>(() => TrainingRun.Execute(failing, dataDir, runDir, Compute.SingleThread));
         Assert.False(Directory.Exists(runDir));
 
         Directory.CreateDirectory(runDir); // an empty folder made beforehand is kept, and empty
-        Assert.Throws<ConfigException>(() => TrainingRun.Execute(failing, dataDir, runDir, threads: 1));
+        Assert.Throws<ConfigException>(() => TrainingRun.Execute(failing, dataDir, runDir, Compute.SingleThread));
         Assert.Empty(Directory.EnumerateFileSystemEntries(runDir));
 
-        TrainingRun.Execute(Tiny(Pos), dataDir, runDir, threads: 1);
+        TrainingRun.Execute(Tiny(Pos), dataDir, runDir, Compute.SingleThread);
         Assert.Equal(3, File.ReadAllLines(Path.Combine(runDir, RunFiles.Metrics)).Length);
     }
 }

@@ -1,5 +1,6 @@
 using MannRl.Config;
 using MannRl.Data;
+using MannRl.Engine;
 using MannRl.Evaluation;
 using MannRl.Training;
 
@@ -13,7 +14,7 @@ public class AblationTests
         c.Validate();
         c.ValidateAgainstData(data.InputDim, data.TargetDim);
         var sink = new RecordingSink();
-        var trainer = (Trainer)TrainerFactory.Create(c, data, sink);
+        var trainer = (Trainer)TrainerFactory.Create(c, data, sink, Compute.SingleThread);
         trainer.Train();
         return (trainer, sink);
     }
@@ -43,7 +44,7 @@ public class AblationTests
     {
         var data = TrainerTests.SmallLogic(300, 60);
         var c = TrainerTests.LogicConfig(epochs: 2, evalInterval: 1) with { Model = "frozen-memory" };
-        var untouched = new Trainer(c, data, new RecordingSink());
+        var untouched = new Trainer(c, data, new RecordingSink(), Compute.SingleThread);
         var (trainer, sink) = Run(c, data);
         Assert.Equal(0, trainer.MemoryTrainings);
         Assert.All(sink.Rows, r => Assert.Null(r.MemoryLoss));
@@ -77,8 +78,8 @@ public class AblationTests
         trainer.Memory.Tensors.MarkAllChanged();
         // A zero memory-net ends in BatchNorm (eval: running stats) and Sigmoid, so it writes 0.5, not 0: the results
         // must differ from the null evaluator's, which keeps zeros.
-        var zeroMemory = new Evaluator(trainer.Action, null, 16).Evaluate(data.Validation, data.HasAnswerAtEnd);
-        var halfMemory = new Evaluator(trainer.Action, trainer.Memory, 16).Evaluate(data.Validation, data.HasAnswerAtEnd);
+        var zeroMemory = new Evaluator(trainer.Action, null, 16, Compute.SingleThread).Evaluate(data.Validation, data.HasAnswerAtEnd);
+        var halfMemory = new Evaluator(trainer.Action, trainer.Memory, 16, Compute.SingleThread).Evaluate(data.Validation, data.HasAnswerAtEnd);
         string Counts(EvaluationResult r) => r.Counts.ToCsv(data.TargetSymbols);
         Assert.Equal(Counts(trainer.Evaluator.Evaluate(data.Validation, data.HasAnswerAtEnd)), Counts(zeroMemory));
         Assert.NotEqual(Counts(zeroMemory), Counts(halfMemory));

@@ -26,7 +26,7 @@ public class LstmTrainerTests
         c.Validate();
         c.ValidateAgainstData(data.InputDim, data.TargetDim);
         var sink = new RecordingSink();
-        var trainer = (LstmTrainer)TrainerFactory.Create(c, data, sink);
+        var trainer = (LstmTrainer)TrainerFactory.Create(c, data, sink, Compute.SingleThread);
         trainer.Train();
         return (trainer, sink);
     }
@@ -108,7 +108,7 @@ public class LstmTrainerTests
             c.Validate();
             c.ValidateAgainstData(data.InputDim, data.TargetDim);
             using var run = RunDirectory.Create(Path.Combine(dir, "run"), ConfigWriter.ToYaml(c), dataDir: dir);
-            var trainer = new LstmTrainer(c, data, run);
+            var trainer = new LstmTrainer(c, data, run, Compute.SingleThread);
             trainer.Train();
             string name = File.ReadAllText(Path.Combine(run.CheckpointDirectory, "latest")).Trim();
             Assert.True(File.Exists(Path.Combine(run.CheckpointDirectory, $"{name}.action.safetensors")));
@@ -119,7 +119,7 @@ public class LstmTrainerTests
             Checkpoint.Load(run.CheckpointDirectory, name, [new CheckpointPart("action", reopened.Tensors, optimizer)]);
             Assert.Equal(trainer.Optimizer.Steps, optimizer.Steps);
             var expected = trainer.Evaluator.Evaluate(data.Validation, data.HasAnswerAtEnd);
-            var actual = new LstmEvaluator(reopened, 7).Evaluate(data.Validation, data.HasAnswerAtEnd);
+            var actual = new LstmEvaluator(reopened, 7, Compute.SingleThread).Evaluate(data.Validation, data.HasAnswerAtEnd);
             // The evaluation batch size changes no result.
             Assert.Equal(expected.Counts.ToCsv(data.TargetSymbols), actual.Counts.ToCsv(data.TargetSymbols));
             Assert.Equal(expected.AnswerAccuracy, actual.AnswerAccuracy);
@@ -138,7 +138,7 @@ public class LstmTrainerTests
         c.LstmLayers = 2;
         c.ActionClipping = 1;
         c.Validate();
-        var trainer = new LstmTrainer(c, data, new RecordingSink());
+        var trainer = new LstmTrainer(c, data, new RecordingSink(), Compute.SingleThread);
         trainer.BeginEpoch(0);
         for (int i = 0; i < 2; i++) { trainer.NextBatch(); trainer.TrainBatch(); } // first calls size lazily grown buffers
         long before = GC.GetAllocatedBytesForCurrentThread();

@@ -1,4 +1,5 @@
 using MannRl.Config;
+using MannRl.Engine;
 using MannRl.Training;
 
 namespace MannRl.Tests.Training;
@@ -47,7 +48,7 @@ public class PosTrainingTests
             var data = Experiment.LoadData(c, dir, null);
             Assert.Equal(embeddings.StartsWith("learned") ? 8 : null, data.LearnedEmbeddingDim);
             var sink = new RecordingSink();
-            new Trainer(c, data, sink).Train();
+            new Trainer(c, data, sink, Compute.SingleThread).Train();
             // Words map to tags one to one here (plus the appended '.'), so the tagger must get them nearly all.
             Assert.True(sink.Rows.Last(r => r.Split == "train").Metrics.WeightedF1 > 0.9,
                 string.Join(", ", sink.Rows.Select(r => $"{r.Split} {r.Metrics.WeightedF1:F3}")));

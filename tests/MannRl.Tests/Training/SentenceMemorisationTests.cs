@@ -33,7 +33,7 @@ public class SentenceMemorisationTests
 
             double noMemory = NoMemoryWeightedF1(data);
             var sink = new RecordingSink();
-            new Trainer(c, data, sink).Train();
+            new Trainer(c, data, sink, Compute.SingleThread).Train();
             double trained = sink.Rows.Last(r => r.Split == "train").Metrics.WeightedF1;
             Assert.True(trained > noMemory + 0.2, $"trained {trained:F3} vs no memory {noMemory:F3}");
         }

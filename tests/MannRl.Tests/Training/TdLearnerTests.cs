@@ -21,7 +21,7 @@ public class TdLearnerTests
         Load(net, prm);
         var optimizer = new RmsProp(net.Parameters, cfg.Float("rmsprop_lr"), cfg.Float("rmsprop_alpha"), cfg.Float("rmsprop_eps"));
         var learner = new TdLearner(net, optimizer, 6, new TdSettings(
-            cfg.Float("mem_gamma"), cfg.Float("mem_l1"), cfg.Float("mem_dampen_losses"), cfg.Float("mem_clamp"), cfg.Float("mem_clipping"), detached));
+            cfg.Float("mem_gamma"), cfg.Float("mem_l1"), cfg.Float("mem_dampen_losses"), cfg.Float("mem_clamp"), cfg.Float("mem_clipping"), detached), Compute.SingleThread);
 
         var tr = new Transitions(6, 3, 4, 1);
         var data = f;

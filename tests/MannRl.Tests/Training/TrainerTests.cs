@@ -29,7 +29,7 @@ public class TrainerTests
         c.Validate();
         c.ValidateAgainstData(data.InputDim, data.TargetDim);
         var sink = new RecordingSink();
-        new Trainer(c, data, sink).Train();
+        new Trainer(c, data, sink, Compute.SingleThread).Train();
         return sink;
     }
 
@@ -54,9 +54,9 @@ public class TrainerTests
         // Benchmarks time the stages through the public step API: one pass by hand must leave the nets where Train leaves them.
         var data = SmallLogic(120, 20);
         var c = LogicConfig(epochs: 1, evalInterval: 1);
-        var viaTrain = new Trainer(c, data, new RecordingSink());
+        var viaTrain = new Trainer(c, data, new RecordingSink(), Compute.SingleThread);
         viaTrain.Train();
-        var byHand = new Trainer(c, data, new RecordingSink());
+        var byHand = new Trainer(c, data, new RecordingSink(), Compute.SingleThread);
         byHand.BeginEpoch(0);
         while (byHand.NextBatch())
         {
@@ -153,7 +153,7 @@ public class TrainerTests
         c.Validate();
         var data = SmallLogic(sequences, 40);
         var sink = new RecordingSink();
-        var trainer = new Trainer(c, data, sink);
+        var trainer = new Trainer(c, data, sink, Compute.SingleThread);
         trainer.Train();
         Assert.Equal(p > 0, sink.Lines.Contains($"memory resets at sequence starts: {trainer.MemoryResets}"));
         // Every sequence starts once per epoch, except the few left waiting when the batch falls below two slots.

@@ -1,3 +1,4 @@
+using MannRl.Engine;
 using MannRl.Training;
 
 namespace MannRl.Tests.Training;
@@ -10,7 +11,7 @@ public sealed class TrainingProgressTests
         var data = TrainerTests.SmallLogic(120, 20);
         var c = TrainerTests.LogicConfig(epochs: 3, evalInterval: 2);
         c.Validate();
-        var trainer = new Trainer(c, data, new RecordingSink());
+        var trainer = new Trainer(c, data, new RecordingSink(), Compute.SingleThread);
         Assert.Equal(0, trainer.Progress.Fraction);
         Assert.True(double.IsNaN(trainer.Progress.LastValidationF1));
         var summary = trainer.Train();

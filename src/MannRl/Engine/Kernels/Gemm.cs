@@ -17,8 +17,8 @@ namespace MannRl.Engine.Kernels;
 /// (or from C when accumulating), so the AVX-512, AVX2, scalar and small-size paths agree bit for bit, whatever the
 /// thread count. Larger products pack op(A) into row blocks of 8 (one contiguous read per k step, whichever way A is
 /// stored) and run 8 x 32 register tiles over k blocks of 256, reading B in place or from a panel the first row tile
-/// copied it to (<see cref="GemmJob"/>, <see cref="GemmKernels"/>); big ones split column panels over
-/// <see cref="MaxThreads"/> threads (<see cref="WorkerPool"/>).
+/// copied it to (<see cref="GemmJob"/>, <see cref="GemmKernels"/>); big ones split column panels over the threads
+/// <see cref="Compute"/> allows (<see cref="WorkerPool"/>).
 /// </remarks>
 public static class Gemm
 {
@@ -39,26 +39,6 @@ public static class Gemm
 
     [ThreadStatic] private static float[]? t_workspace;
 
-    private static int s_maxThreads = 1;
-
-    /// <summary>Most threads a product may use (1 = single-threaded). Set from <c>--threads</c>.</summary>
-    public static int MaxThreads
-    {
-        get => s_maxThreads;
-        set => s_maxThreads = value >= 1
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(value), $"MaxThreads = {value}; use 1 or more threads");
-    }
-
-    /// <summary>
-    /// Pins the helper threads <see cref="MaxThreads"/> needs to CPUs of their own and the calling thread to the other
-    /// CPUs, when the threads take every CPU the process may use (Linux; otherwise nothing is pinned). For a process's
-    /// main computing thread, such as the CLI's: left to itself, the scheduler sometimes kept a helper on the caller's
-    /// CPU while the other CPU idled.
-    /// </summary>
-    /// <returns>Whether the calling thread was pinned.</returns>
-    public static bool KeepCallingThreadOffHelpers() => WorkerPool.KeepCallerOffHelpers(MaxThreads - 1);
-
     /// <summary>Kernel family forced for every product (tests: the scalar and AVX2 paths on AVX-512 hardware); null = best.</summary>
     internal static GemmKernelKind? ForcedKernel { get; set; }
 
@@ -68,8 +48,10 @@ public static class Gemm
     /// <summary>
     /// C = op(A)·B, or C += op(A)·B when <paramref name="accumulate"/>. Leading dimensions are row strides in floats;
     /// each span must reach the last live element of its operand and nothing past it is read. C must not overlap A or B.
+    /// Large products use up to <see cref="Compute.Threads"/> threads of <paramref name="compute"/>.
     /// </summary>
     public static void Multiply(
+        Compute compute,
         int m, int n, int k,
         ReadOnlySpan<float> a, int lda, bool transA,
         ReadOnlySpan<float> b, int ldb,
@@ -94,18 +76,18 @@ public static class Gemm
             fixed (float* pa = a, pb = b, pc = c)
             {
                 if (work < SmallWork) MultiplySmall(kind, m, n, k, pa, lda, transA, pb, ldb, pc, ldc, accumulate);
-                else MultiplyPacked(kind, m, n, k, pa, lda, transA, pb, ldb, pc, ldc, accumulate, work);
+                else MultiplyPacked(compute, kind, m, n, k, pa, lda, transA, pb, ldb, pc, ldc, accumulate, work);
             }
         }
     }
 
     /// <summary>C = op(A)·B [+ C] on matrices (live rows; views allowed).</summary>
-    public static void Multiply(Matrix a, bool transA, Matrix b, Matrix c, bool accumulate)
+    public static void Multiply(Compute compute, Matrix a, bool transA, Matrix b, Matrix c, bool accumulate)
     {
         int m = transA ? a.Cols : a.Rows, k = transA ? a.Rows : a.Cols;
         if (b.Rows != k || c.Rows != m || c.Cols != b.Cols)
             throw new ArgumentException($"product shapes: op(A) {m}x{k}, B {b.Rows}x{b.Cols}, C {c.Rows}x{c.Cols}");
-        Multiply(m, b.Cols, k,
+        Multiply(compute, m, b.Cols, k,
             a.Data.AsSpan(a.Offset), a.Stride, transA,
             b.Data.AsSpan(b.Offset), b.Stride,
             c.Data.AsSpan(c.Offset), c.Stride, accumulate);
@@ -157,7 +139,7 @@ public static class Gemm
     }
 
     private static unsafe void MultiplyPacked(
-        GemmKernelKind kind, int m, int n, int k, float* a, nint lda, bool transA, float* b, nint ldb, float* c, nint ldc,
+        Compute compute, GemmKernelKind kind, int m, int n, int k, float* a, nint lda, bool transA, float* b, nint ldb, float* c, nint ldc,
         bool accumulate, long work)
     {
         const int rows = GemmKernels.Rows;
@@ -181,10 +163,10 @@ public static class Gemm
             PackA(m, k, a, lda, transA, w);
             ChooseLoops(ref job);
 
-            int threads = (int)Math.Clamp(work / WorkPerThread, 1, MaxThreads);
+            int threads = (int)Math.Clamp(work / WorkPerThread, 1, compute.Threads);
             // Four tasks per thread let a thread whose core is busy elsewhere take fewer of them.
             job.Split(threads == 1 ? 1 : 4 * threads);
-            if (threads > 1 && job.Tasks > 1 && WorkerPool.TryRun(&GemmJob.RunTask, &job, job.Tasks, Math.Min(threads, job.Tasks) - 1)) return;
+            if (threads > 1 && job.Tasks > 1 && WorkerPool.TryRun(compute, &GemmJob.RunTask, &job, job.Tasks, Math.Min(threads, job.Tasks) - 1)) return;
             for (int t = 0; t < job.Tasks; t++) job.RunTask(t);
         }
     }

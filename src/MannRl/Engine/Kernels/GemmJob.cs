@@ -8,7 +8,7 @@ namespace MannRl.Engine.Kernels;
 /// One packed product C (m x n) = Aₚ·B [+ C] cut into tasks: a task is a rectangle of column panels x row blocks of C,
 /// and runs its k blocks, column tiles and row tiles in a fixed order. Tasks write disjoint parts of C and every
 /// element's sum runs over p = 0..k-1 in order, so how tasks are spread over threads never changes a bit.
-/// Pointers stay valid while <see cref="Gemm.Multiply(int,int,int,ReadOnlySpan{float},int,bool,ReadOnlySpan{float},int,Span{float},int,bool)"/>
+/// Pointers stay valid while <see cref="Gemm.Multiply(Compute,int,int,int,ReadOnlySpan{float},int,bool,ReadOnlySpan{float},int,Span{float},int,bool)"/>
 /// holds its inputs fixed and waits for every task.
 /// </summary>
 [SkipLocalsInit] // no zeroing of the stack buffers: lanes outside live tiles are computed and thrown away

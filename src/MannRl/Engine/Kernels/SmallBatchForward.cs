@@ -38,7 +38,7 @@ internal static class SmallBatchForward
     /// holds <see cref="ScratchLength"/> floats (Xᵀ, then Yᵀ). Requires <see cref="Available"/> and at most
     /// <see cref="MaxRows"/> rows.
     /// </summary>
-    public static unsafe void Run(Matrix x, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, Matrix y, Span<float> scratch)
+    public static unsafe void Run(Compute compute, Matrix x, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, Matrix y, Span<float> scratch)
     {
         int rows = x.Rows, k = x.Cols, n = y.Cols;
         if (rows > MaxRows || y.Rows != rows || bias.Length < n || weight.Length < n * k || scratch.Length < ScratchLength(k, n))
@@ -59,7 +59,7 @@ internal static class SmallBatchForward
 
             // Outputs are independent: wide layers spread them over threads (ranges of multiples of 16 outputs).
             var job = new OutputsJob { Xt = xt, W = w, K = k, B = b, Yt = yt };
-            ElementwiseTasks.Run(&RunOutputs, &job, n, (int)Math.Max(Gemm.WorkPerThread / (MaxRows * (long)k), 1));
+            ElementwiseTasks.Run(compute, &RunOutputs, &job, n, (int)Math.Max(Gemm.WorkPerThread / (MaxRows * (long)k), 1));
 
             // Yᵀ (out x 16) back to the batch's rows.
             float* yp = ys + y.Offset;

@@ -26,7 +26,7 @@ public abstract class Activation : Module
     public override IReadOnlyList<Parameter> Parameters => [];
 
     /// <inheritdoc/>
-    public override ModuleContext CreateContext(int maxRows) => new Context(maxRows, Features);
+    public override ModuleContext CreateContext(int maxRows, Compute compute) => new Context(maxRows, Features);
 
     /// <inheritdoc/>
     public override Matrix Forward(Matrix x, ModuleContext ctx, bool training)

@@ -59,7 +59,7 @@ public sealed class BatchNorm1d : Module
     public override IReadOnlyList<Parameter> Parameters { get; }
 
     /// <inheritdoc/>
-    public override ModuleContext CreateContext(int maxRows) => new Context(maxRows, Features);
+    public override ModuleContext CreateContext(int maxRows, Compute compute) => new Context(maxRows, Features);
 
     /// <inheritdoc/>
     public override Matrix Forward(Matrix x, ModuleContext ctx, bool training)

@@ -56,8 +56,12 @@ public sealed class Lstm
     /// </summary>
     public IReadOnlyList<Parameter> Parameters { get; }
 
-    /// <summary>Allocates the buffers of one forward/backward call for up to <paramref name="maxSequences"/> sequences of up to <paramref name="maxSteps"/> steps.</summary>
-    public LstmContext CreateContext(int maxSequences, int maxSteps) => new(Layers, InputSize, HiddenSize, maxSequences, maxSteps);
+    /// <summary>
+    /// Allocates the buffers of one forward/backward call for up to <paramref name="maxSequences"/> sequences of up to
+    /// <paramref name="maxSteps"/> steps, whose products may use the threads <paramref name="compute"/> allows.
+    /// </summary>
+    public LstmContext CreateContext(int maxSequences, int maxSteps, Compute compute) =>
+        new(Layers, InputSize, HiddenSize, maxSequences, maxSteps, compute);
 
     /// <summary>
     /// Runs the sequences of <paramref name="batch"/>: <paramref name="x"/> holds their inputs as packed rows
@@ -96,7 +100,7 @@ public sealed class Lstm
             var bias = ctx.Bias.AsSpan(0, g);
             System.Numerics.Tensors.TensorPrimitives.Add(w.BiasIh.Values, w.BiasHh.Values, bias);
             for (int r = 0; r < rows; r++) bias.CopyTo(gates.Row(r));
-            Gemm.Multiply(rows, g, w.InFeatures, input.Data.AsSpan(input.Offset), input.Stride, false,
+            Gemm.Multiply(ctx.Compute, rows, g, w.InFeatures, input.Data.AsSpan(input.Offset), input.Stride, false,
                 w.WeightIhT, g, gates.Data, g, accumulate: true);
 
             for (int t = 0; t < batch.Steps; t++)
@@ -105,7 +109,7 @@ public sealed class Lstm
                 // The state before step t: the initial state, or the first n rows of step t−1.
                 var (hPrev, hAt) = t == 0 ? (h0 ?? zero, h0 is null ? 0 : l * b) : (hidden, batch.Offset(t - 1));
                 var (cPrev, cAt) = t == 0 ? (c0 ?? zero, c0 is null ? 0 : l * b) : (cells, batch.Offset(t - 1));
-                Gemm.Multiply(n, g, h, hPrev.Data.AsSpan(hPrev.Offset + hAt * hPrev.Stride), hPrev.Stride, false,
+                Gemm.Multiply(ctx.Compute, n, g, h, hPrev.Data.AsSpan(hPrev.Offset + hAt * hPrev.Stride), hPrev.Stride, false,
                     w.WeightHhT, g, gates.Data.AsSpan(at * g), g, accumulate: true);
                 for (int r = 0; r < n; r++)
                     LstmCell.Forward(gates.Row(at + r), cPrev.Row(cAt + r), cells.Row(at + r), cellTanh.Row(at + r), hidden.Row(at + r));
@@ -174,7 +178,7 @@ public sealed class Lstm
                     continue;
                 }
                 // dh₋ = dgates·W_hh for the n sequences of this step.
-                Gemm.Multiply(n, h, g, dGates.Data.AsSpan(at * g), g, false, w.WeightHh.Value, h, dh.Data, h, accumulate: false);
+                Gemm.Multiply(ctx.Compute, n, h, g, dGates.Data.AsSpan(at * g), g, false, w.WeightHh.Value, h, dh.Data, h, accumulate: false);
             }
             for (int s = 0; s < b; s++)
             {
@@ -193,19 +197,19 @@ public sealed class Lstm
                 hidden.Data.AsSpan(batch.Offset(t - 1) * h, n * h).CopyTo(previous.Data.AsSpan(batch.Offset(t) * h, n * h));
             }
             var input = l == 0 ? x : ctx.Hidden[l - 1];
-            Gemm.Multiply(g, w.InFeatures, rows, dGates.Data, g, true, input.Data.AsSpan(input.Offset), input.Stride,
+            Gemm.Multiply(ctx.Compute, g, w.InFeatures, rows, dGates.Data, g, true, input.Data.AsSpan(input.Offset), input.Stride,
                 w.WeightIh.Grad, w.InFeatures, accumulate: true);
-            Gemm.Multiply(g, h, rows, dGates.Data, g, true, previous.Data, h, w.WeightHh.Grad, h, accumulate: true);
+            Gemm.Multiply(ctx.Compute, g, h, rows, dGates.Data, g, true, previous.Data, h, w.WeightHh.Grad, h, accumulate: true);
             // Both biases get the column sums of the gate gradients: 1ᵀ·dgates.
             var db = buffers.BiasGradient.AsSpan(0, g);
-            Gemm.Multiply(1, g, rows, buffers.Ones, rows, false, dGates.Data, g, buffers.BiasGradient, g, accumulate: false);
+            Gemm.Multiply(ctx.Compute, 1, g, rows, buffers.Ones, rows, false, dGates.Data, g, buffers.BiasGradient, g, accumulate: false);
             System.Numerics.Tensors.TensorPrimitives.Add(w.BiasIh.Gradient, db, w.BiasIh.Gradient);
             System.Numerics.Tensors.TensorPrimitives.Add(w.BiasHh.Gradient, db, w.BiasHh.Gradient);
 
             // dL/d(input of this layer) = dgates·W_ih: the next layer down's dy, or dx.
             if (l == 0 && !ctx.NeedsInputGradient) break;
             var dInput = l == 0 ? dx : buffers.HiddenGradient[l % 2].WithRows(rows);
-            Gemm.Multiply(rows, w.InFeatures, g, dGates.Data, g, false, w.WeightIh.Value, w.InFeatures, dInput.Data, dInput.Stride, accumulate: false);
+            Gemm.Multiply(ctx.Compute, rows, w.InFeatures, g, dGates.Data, g, false, w.WeightIh.Value, w.InFeatures, dInput.Data, dInput.Stride, accumulate: false);
             dOut = dInput;
         }
         ctx.InitialHiddenGradient.WithRows(Layers * b);

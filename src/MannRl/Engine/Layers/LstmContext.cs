@@ -7,8 +7,9 @@ namespace MannRl.Engine;
 /// </summary>
 public sealed class LstmContext
 {
-    internal LstmContext(int layers, int inputSize, int hiddenSize, int maxSequences, int maxSteps)
+    internal LstmContext(int layers, int inputSize, int hiddenSize, int maxSequences, int maxSteps, Compute compute)
     {
+        Compute = compute;
         if (maxSequences < 1 || maxSteps < 1)
             throw new ArgumentOutOfRangeException(nameof(maxSequences), $"LSTM context for {maxSequences} sequences of {maxSteps} steps: both must be at least 1");
         MaxSequences = maxSequences;
@@ -35,6 +36,9 @@ public sealed class LstmContext
         _inputSize = inputSize;
         _hiddenSize = hiddenSize;
     }
+
+    /// <summary>The threads the products may use.</summary>
+    public Compute Compute { get; }
 
     private readonly int _inputSize, _hiddenSize;
     private BackwardBuffers? _backward;

@@ -16,8 +16,11 @@ public abstract class Module
     /// <summary>Trainable parameters, in PyTorch's registration order.</summary>
     public abstract IReadOnlyList<Parameter> Parameters { get; }
 
-    /// <summary>Allocates the buffers of one forward/backward call for up to <paramref name="maxRows"/> rows.</summary>
-    public abstract ModuleContext CreateContext(int maxRows);
+    /// <summary>
+    /// Allocates the buffers of one forward/backward call for up to <paramref name="maxRows"/> rows, whose products
+    /// may use the threads <paramref name="compute"/> allows.
+    /// </summary>
+    public abstract ModuleContext CreateContext(int maxRows, Compute compute);
 
     /// <summary>
     /// Computes the output for the live rows of <paramref name="x"/> (shape rows x InFeatures). The result is

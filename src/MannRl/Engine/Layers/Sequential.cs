@@ -31,8 +31,8 @@ public sealed class Sequential : Module
     public override IReadOnlyList<Parameter> Parameters { get; }
 
     /// <inheritdoc/>
-    public override ModuleContext CreateContext(int maxRows) =>
-        new Context(maxRows, _layers.Select(l => l.CreateContext(maxRows)).ToArray());
+    public override ModuleContext CreateContext(int maxRows, Compute compute) =>
+        new Context(maxRows, _layers.Select(l => l.CreateContext(maxRows, compute)).ToArray());
 
     /// <inheritdoc/>
     public override Matrix Forward(Matrix x, ModuleContext ctx, bool training)

@@ -11,7 +11,7 @@ namespace MannRl.Engine;
 public sealed class SiLU(int features) : Activation(features)
 {
     /// <inheritdoc/>
-    public override ModuleContext CreateContext(int maxRows) => new SigmoidContext(maxRows, Features);
+    public override ModuleContext CreateContext(int maxRows, Compute compute) => new SigmoidContext(maxRows, Features);
 
     /// <inheritdoc/>
     public override Matrix Forward(Matrix x, ModuleContext ctx, bool training)

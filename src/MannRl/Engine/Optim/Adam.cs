@@ -68,7 +68,7 @@ public sealed class Adam : Optimizer
                 C2 = (float)(1 - (double)Beta2),
                 Eps = Eps,
             };
-            ElementwiseTasks.Run(&RunRange, &job, p.Length);
+            ElementwiseTasks.Run(Compute, &RunRange, &job, p.Length);
         }
     }
 

@@ -22,6 +22,12 @@ public abstract class Optimizer
     /// <summary>Current learning rate (a scheduler may change it).</summary>
     public float LearningRate { get; set; }
 
+    /// <summary>
+    /// The threads an update of a large parameter may use (<see cref="Compute.SingleThread"/> unless set); the
+    /// results are the same for every setting.
+    /// </summary>
+    public Compute Compute { get; init; } = Compute.SingleThread;
+
     /// <summary>Number of steps taken.</summary>
     public long Steps { get; set; }
 

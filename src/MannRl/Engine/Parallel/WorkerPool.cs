@@ -1,11 +1,10 @@
 using System.Diagnostics;
-using MannRl.Engine.Kernels;
 
 namespace MannRl.Engine.Parallel;
 
 /// <summary>
 /// Persistent helper threads for multi-threaded products and other large element-wise passes (optimizer updates). The
-/// calling thread publishes a task function with its state (a <see cref="GemmJob"/>, a range cut) under a new job
+/// calling thread publishes a task function with its state (a product's job, a range cut) under a new job
 /// number and takes tasks itself; every thread pulls the next task index from a shared counter until none is left, so a
 /// core slowed by other work simply takes fewer tasks. Nothing is allocated per job (no closures, no Task objects). One
 /// job uses the helpers at a time; a concurrent caller is told to run alone instead, which gives the same bits.
@@ -44,13 +43,14 @@ internal static unsafe class WorkerPool
     /// Runs <paramref name="task"/>(<paramref name="state"/>, i) for i = 0..<paramref name="tasks"/>-1 on the caller and
     /// up to <paramref name="helpers"/> helper threads; the tasks must write disjoint data. <paramref name="state"/> must
     /// stay valid until this returns (it waits for every task). False (nothing run) when another job holds the helpers.
+    /// The first call decides from <paramref name="compute"/> whether helpers are pinned.
     /// </summary>
-    public static bool TryRun(delegate*<void*, int, void> task, void* state, int tasks, int helpers)
+    public static bool TryRun(Compute compute, delegate*<void*, int, void> task, void* state, int tasks, int helpers)
     {
         if (helpers < 1 || !Monitor.TryEnter(Gate)) return false;
         try
         {
-            EnsureThreads(helpers);
+            EnsureThreads(helpers, compute.PinThreads);
             s_task = task;
             s_state = state;
             s_taskCount = tasks;
@@ -75,15 +75,16 @@ internal static unsafe class WorkerPool
     }
 
     /// <summary>
-    /// Starts <paramref name="helpers"/> helpers if needed and pins the calling thread to the CPUs no helper is pinned
-    /// to; false (the thread left as it was) when that is not possible here.
+    /// Starts the helpers <paramref name="compute"/> allows if needed and pins the calling thread to the CPUs no helper
+    /// is pinned to; false (the thread left as it was) when that is not possible here.
     /// </summary>
-    public static bool KeepCallerOffHelpers(int helpers)
+    public static bool KeepCallerOffHelpers(Compute compute)
     {
+        int helpers = compute.Threads - 1;
         if (helpers < 1) return false;
         lock (Gate)
         {
-            EnsureThreads(helpers);
+            EnsureThreads(helpers, compute.PinThreads);
             var cpus = s_helperCpus!;
             int pinned = Math.Min(s_threadCount, cpus.Length - 1);
             return pinned > 0 && CpuAffinity.PinCurrentThread(cpus.AsSpan(pinned));
@@ -97,16 +98,14 @@ internal static unsafe class WorkerPool
             s_task(s_state, task);
     }
 
-    private static void EnsureThreads(int count)
+    private static void EnsureThreads(int count, bool pin)
     {
         if (s_helperCpus is null)
         {
-            // Pinned only when the threads take every allowed CPU (the case measured; with CPUs to spare the scheduler
-            // has room, and several processes would otherwise pin their helpers to the same CPUs). Helpers take the
-            // allowed CPUs in order, the creating thread's own CPU last; one CPU always stays free of helpers.
-            var allowed = CpuAffinity.AllowedCpus();
+            // Helpers take the allowed CPUs in order, the creating thread's own CPU last; one CPU always stays free of
+            // helpers.
             int here = CpuAffinity.CurrentCpu();
-            s_helperCpus = Gemm.MaxThreads >= allowed.Length ? allowed.OrderBy(c => c == here ? 1 : 0).ToArray() : [];
+            s_helperCpus = pin ? CpuAffinity.AllowedCpus().OrderBy(c => c == here ? 1 : 0).ToArray() : [];
         }
         for (; s_threadCount < count; s_threadCount++)
         {
