@@ -63,9 +63,9 @@ public static partial class LogicFullRun
 
         try
         {
-            string log = File.ReadAllText(Path.Combine(runDir, "experiment.log"));
+            string log = File.ReadAllText(Path.Combine(runDir, MannRl.Runs.RunFiles.Log));
             var done = DoneLine().Match(log);
-            var rows = File.ReadAllLines(Path.Combine(runDir, "metrics.csv")).Skip(1).Select(ParseRow).ToList();
+            var rows = File.ReadAllLines(Path.Combine(runDir, MannRl.Runs.RunFiles.Metrics)).Skip(1).Select(ParseRow).ToList();
             int last = rows.Count > 0 ? rows.Max(r => r.Epoch) : 0;
             return new FullRunResult(command, clock.Elapsed.TotalSeconds,
                 done.Success ? double.Parse(done.Groups["s"].Value, CultureInfo.InvariantCulture) : null,

@@ -30,7 +30,7 @@ public static class ConfigValues
     /// <summary>The values of a run directory's <c>config.yaml</c>, or none when it has no such file.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> OfRun(string runDir)
     {
-        var path = Path.Combine(runDir, "config.yaml");
+        var path = Path.Combine(runDir, MannRl.Runs.RunFiles.Config);
         return File.Exists(path) ? Parse(File.ReadAllText(path)) : [];
     }
 }

@@ -8,7 +8,7 @@ namespace MannRl.Reports.Curves;
 public static class MetricsFile
 {
     /// <summary>The file name inside a run directory.</summary>
-    public const string FileName = "metrics.csv";
+    public const string FileName = MannRl.Runs.RunFiles.Metrics;
 
     /// <summary>The rows of <paramref name="path"/>, in file order.</summary>
     /// <exception cref="InvalidDataException">A column is missing or a value is not a number.</exception>
