@@ -16,6 +16,9 @@ public static class ExitCodes
     /// <summary>A usage or configuration error.</summary>
     public const int Usage = 2;
 
+    /// <summary>Stopped by SIGINT or SIGTERM before the end (128 + SIGINT).</summary>
+    public const int Stopped = 130;
+
     /// <summary>Runs <paramref name="body"/>, turning known failures into one line on stderr and an exit code.</summary>
     public static int Guard(Func<int> body)
     {
@@ -28,7 +31,7 @@ public static class ExitCodes
             Console.Error.WriteLine($"error: {e.Message}");
             return Usage;
         }
-        catch (Exception e) when (e is UsageException or RunDirectoryException)
+        catch (Exception e) when (e is UsageException or RunDirectoryException or MannRl.Sweeps.SweepException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return Usage;
