@@ -1,4 +1,5 @@
 using System.Globalization;
+using MannRl.Cli.Output;
 using MannRl.Sweeps;
 using Spectre.Console;
 
@@ -6,12 +7,11 @@ namespace MannRl.Cli.Commands;
 
 /// <summary>
 /// Shows a local sweep's progress: a live bar (done, running, failed, ETA) with events above it on a terminal; plain
-/// timestamped lines for each event (and a status line each minute) when stdout is a pipe or file, or NO_COLOR is set.
+/// timestamped lines for each event (and a status line each minute) in <see cref="OutputMode.Plain"/>.
 /// </summary>
 internal static class SweepProgressDisplay
 {
-    public static bool Live => !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null
-        && Environment.GetEnvironmentVariable("CI") is null && AnsiConsole.Profile.Capabilities.Interactive;
+    public static bool Live => ConsoleOutput.Choose(quiet: false, Console.IsOutputRedirected, Environment.GetEnvironmentVariable) == OutputMode.Live;
 
     /// <summary>Runs <paramref name="body"/>, giving it the function that shows each progress snapshot.</summary>
     public static T Show<T>(int total, Func<Action<SweepProgress>, T> body)
