@@ -171,9 +171,9 @@ internal static class SweepCommand
 
     private static int RunOne(string outDir, int index, int threads)
     {
-        CommonOptions.ApplyThreads(threads);
+        var compute = CommonOptions.CreateCompute(threads);
         Console.WriteLine($"mannrl sweep run: run {index} of {Path.GetFullPath(outDir)} on {Environment.MachineName}, process {Environment.ProcessId}, {threads} thread(s)");
-        var outcome = SweepRunExecutor.Execute(outDir, index, (c, runDir, dataDir) => TrainingRun.Execute(c, dataDir, runDir, threads, Console.WriteLine), Console.WriteLine);
+        var outcome = SweepRunExecutor.Execute(outDir, index, (c, runDir, dataDir) => TrainingRun.Execute(c, dataDir, runDir, compute, Console.WriteLine), Console.WriteLine);
         return outcome == RunOutcome.Trained || outcome == RunOutcome.AlreadyDone ? ExitCodes.Ok : ExitCodes.Failure;
     }
 
