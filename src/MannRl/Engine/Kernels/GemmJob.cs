@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using MannRl.Engine.Parallel;
 
 namespace MannRl.Engine.Kernels;
@@ -168,13 +169,13 @@ internal unsafe struct GemmJob
     {
         if (Kind == GemmKernelKind.Vector512)
         {
-            if (tileWidth == 32) GemmKernels.Tile512x2<TCopy>(a, b, ldb, panel, c, ldc, k, load);
-            else GemmKernels.Tile512x1<TCopy>(a, b, ldb, panel, c, ldc, k, load);
+            if (tileWidth == 32) GemmKernels.Tile2<Vector512<float>, Vector512Ops, TCopy>(a, b, ldb, panel, c, ldc, k, load);
+            else GemmKernels.Tile1<Vector512<float>, Vector512Ops, TCopy>(a, b, ldb, panel, c, ldc, k, load);
         }
         else
         {
-            if (tileWidth == 16) GemmKernels.Tile256x2<TCopy>(a, b, ldb, panel, c, ldc, k, load);
-            else GemmKernels.Tile256x1<TCopy>(a, b, ldb, panel, c, ldc, k, load);
+            if (tileWidth == 16) GemmKernels.Tile2<Vector256<float>, Vector256Ops, TCopy>(a, b, ldb, panel, c, ldc, k, load);
+            else GemmKernels.Tile1<Vector256<float>, Vector256Ops, TCopy>(a, b, ldb, panel, c, ldc, k, load);
         }
     }
 

@@ -46,193 +46,112 @@ internal readonly struct ReadOnlyB : IPanelCopy
 /// contiguous L1-resident memory whatever B's stride (a power-of-two stride maps every row of B to the same cache
 /// sets). C is read (when <c>load</c>) and written in place.
 /// Every lane of every kernel computes c = fma(a[i,p], b[p,j], c) for p = 0, 1, ... in order, the same as
-/// <see cref="MathF.FusedMultiplyAdd"/> in a scalar loop, so all kernel families give bit-identical results.
+/// <see cref="MathF.FusedMultiplyAdd"/> in a scalar loop, so all kernel families give bit-identical results. The vector
+/// tiles are written once over the vector width (<see cref="IVectorOps{TVector}"/>: 512 or 256 bits); specialised,
+/// they compile to the instructions of tiles written per width.
 /// </summary>
 internal static unsafe class GemmKernels
 {
     /// <summary>Rows of C per micro-tile: 8 rows x 2 vectors = 16 accumulators, half the AVX-512 register file.</summary>
     public const int Rows = 8;
 
-    /// <summary>8 x 32 tile with 16-lane vectors: per k step 2 loads of B, 8 broadcasts of A, 16 FMAs.</summary>
+    /// <summary>
+    /// 8 x 2V tile (V = a vector's lanes: 8 x 32 with 16-lane vectors): per k step 2 loads of B, 8 broadcasts of A,
+    /// 16 FMAs.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Tile512x2<TCopy>(float* a, float* b, nint ldb, float* panel, float* c, nint ldc, int k, bool load)
+    public static void Tile2<TVector, TOps, TCopy>(float* a, float* b, nint ldb, float* panel, float* c, nint ldc, int k, bool load)
+        where TVector : struct
+        where TOps : struct, IVectorOps<TVector>
         where TCopy : struct, IPanelCopy
     {
-        Vector512<float> c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
+        int w = TOps.Count;
+        TVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
         if (load)
         {
-            c00 = Vector512.Load(c); c01 = Vector512.Load(c + 16);
-            c10 = Vector512.Load(c + ldc); c11 = Vector512.Load(c + ldc + 16);
-            c20 = Vector512.Load(c + 2 * ldc); c21 = Vector512.Load(c + 2 * ldc + 16);
-            c30 = Vector512.Load(c + 3 * ldc); c31 = Vector512.Load(c + 3 * ldc + 16);
-            c40 = Vector512.Load(c + 4 * ldc); c41 = Vector512.Load(c + 4 * ldc + 16);
-            c50 = Vector512.Load(c + 5 * ldc); c51 = Vector512.Load(c + 5 * ldc + 16);
-            c60 = Vector512.Load(c + 6 * ldc); c61 = Vector512.Load(c + 6 * ldc + 16);
-            c70 = Vector512.Load(c + 7 * ldc); c71 = Vector512.Load(c + 7 * ldc + 16);
+            c00 = TOps.Load(c); c01 = TOps.Load(c + w);
+            c10 = TOps.Load(c + ldc); c11 = TOps.Load(c + ldc + w);
+            c20 = TOps.Load(c + 2 * ldc); c21 = TOps.Load(c + 2 * ldc + w);
+            c30 = TOps.Load(c + 3 * ldc); c31 = TOps.Load(c + 3 * ldc + w);
+            c40 = TOps.Load(c + 4 * ldc); c41 = TOps.Load(c + 4 * ldc + w);
+            c50 = TOps.Load(c + 5 * ldc); c51 = TOps.Load(c + 5 * ldc + w);
+            c60 = TOps.Load(c + 6 * ldc); c61 = TOps.Load(c + 6 * ldc + w);
+            c70 = TOps.Load(c + 7 * ldc); c71 = TOps.Load(c + 7 * ldc + w);
         }
         else
         {
-            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = Vector512<float>.Zero;
-            c40 = c41 = c50 = c51 = c60 = c61 = c70 = c71 = Vector512<float>.Zero;
+            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = default;
+            c40 = c41 = c50 = c51 = c60 = c61 = c70 = c71 = default;
         }
 
         for (float* end = a + (nint)k * Rows; a < end; a += Rows, b += ldb)
         {
-            Vector512<float> b0 = Vector512.Load(b), b1 = Vector512.Load(b + 16), x;
+            TVector b0 = TOps.Load(b), b1 = TOps.Load(b + w), x;
             if (TCopy.CopiesB)
             {
-                b0.Store(panel); b1.Store(panel + 16);
-                panel += 32;
+                TOps.Store(b0, panel); TOps.Store(b1, panel + w);
+                panel += 2 * w;
             }
-            x = Vector512.Create(a[0]); c00 = Vector512.FusedMultiplyAdd(x, b0, c00); c01 = Vector512.FusedMultiplyAdd(x, b1, c01);
-            x = Vector512.Create(a[1]); c10 = Vector512.FusedMultiplyAdd(x, b0, c10); c11 = Vector512.FusedMultiplyAdd(x, b1, c11);
-            x = Vector512.Create(a[2]); c20 = Vector512.FusedMultiplyAdd(x, b0, c20); c21 = Vector512.FusedMultiplyAdd(x, b1, c21);
-            x = Vector512.Create(a[3]); c30 = Vector512.FusedMultiplyAdd(x, b0, c30); c31 = Vector512.FusedMultiplyAdd(x, b1, c31);
-            x = Vector512.Create(a[4]); c40 = Vector512.FusedMultiplyAdd(x, b0, c40); c41 = Vector512.FusedMultiplyAdd(x, b1, c41);
-            x = Vector512.Create(a[5]); c50 = Vector512.FusedMultiplyAdd(x, b0, c50); c51 = Vector512.FusedMultiplyAdd(x, b1, c51);
-            x = Vector512.Create(a[6]); c60 = Vector512.FusedMultiplyAdd(x, b0, c60); c61 = Vector512.FusedMultiplyAdd(x, b1, c61);
-            x = Vector512.Create(a[7]); c70 = Vector512.FusedMultiplyAdd(x, b0, c70); c71 = Vector512.FusedMultiplyAdd(x, b1, c71);
+            x = TOps.Broadcast(a[0]); c00 = TOps.MultiplyAdd(x, b0, c00); c01 = TOps.MultiplyAdd(x, b1, c01);
+            x = TOps.Broadcast(a[1]); c10 = TOps.MultiplyAdd(x, b0, c10); c11 = TOps.MultiplyAdd(x, b1, c11);
+            x = TOps.Broadcast(a[2]); c20 = TOps.MultiplyAdd(x, b0, c20); c21 = TOps.MultiplyAdd(x, b1, c21);
+            x = TOps.Broadcast(a[3]); c30 = TOps.MultiplyAdd(x, b0, c30); c31 = TOps.MultiplyAdd(x, b1, c31);
+            x = TOps.Broadcast(a[4]); c40 = TOps.MultiplyAdd(x, b0, c40); c41 = TOps.MultiplyAdd(x, b1, c41);
+            x = TOps.Broadcast(a[5]); c50 = TOps.MultiplyAdd(x, b0, c50); c51 = TOps.MultiplyAdd(x, b1, c51);
+            x = TOps.Broadcast(a[6]); c60 = TOps.MultiplyAdd(x, b0, c60); c61 = TOps.MultiplyAdd(x, b1, c61);
+            x = TOps.Broadcast(a[7]); c70 = TOps.MultiplyAdd(x, b0, c70); c71 = TOps.MultiplyAdd(x, b1, c71);
         }
 
-        c00.Store(c); c01.Store(c + 16);
-        c10.Store(c + ldc); c11.Store(c + ldc + 16);
-        c20.Store(c + 2 * ldc); c21.Store(c + 2 * ldc + 16);
-        c30.Store(c + 3 * ldc); c31.Store(c + 3 * ldc + 16);
-        c40.Store(c + 4 * ldc); c41.Store(c + 4 * ldc + 16);
-        c50.Store(c + 5 * ldc); c51.Store(c + 5 * ldc + 16);
-        c60.Store(c + 6 * ldc); c61.Store(c + 6 * ldc + 16);
-        c70.Store(c + 7 * ldc); c71.Store(c + 7 * ldc + 16);
+        TOps.Store(c00, c); TOps.Store(c01, c + w);
+        TOps.Store(c10, c + ldc); TOps.Store(c11, c + ldc + w);
+        TOps.Store(c20, c + 2 * ldc); TOps.Store(c21, c + 2 * ldc + w);
+        TOps.Store(c30, c + 3 * ldc); TOps.Store(c31, c + 3 * ldc + w);
+        TOps.Store(c40, c + 4 * ldc); TOps.Store(c41, c + 4 * ldc + w);
+        TOps.Store(c50, c + 5 * ldc); TOps.Store(c51, c + 5 * ldc + w);
+        TOps.Store(c60, c + 6 * ldc); TOps.Store(c61, c + 6 * ldc + w);
+        TOps.Store(c70, c + 7 * ldc); TOps.Store(c71, c + 7 * ldc + w);
     }
 
-    /// <summary>8 x 16 tile with 16-lane vectors (the column remainder and the packed tail).</summary>
+    /// <summary>8 x V tile (the column remainder and the packed tail).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Tile512x1<TCopy>(float* a, float* b, nint ldb, float* panel, float* c, nint ldc, int k, bool load)
+    public static void Tile1<TVector, TOps, TCopy>(float* a, float* b, nint ldb, float* panel, float* c, nint ldc, int k, bool load)
+        where TVector : struct
+        where TOps : struct, IVectorOps<TVector>
         where TCopy : struct, IPanelCopy
     {
-        Vector512<float> c0, c1, c2, c3, c4, c5, c6, c7;
+        TVector c0, c1, c2, c3, c4, c5, c6, c7;
         if (load)
         {
-            c0 = Vector512.Load(c); c1 = Vector512.Load(c + ldc);
-            c2 = Vector512.Load(c + 2 * ldc); c3 = Vector512.Load(c + 3 * ldc);
-            c4 = Vector512.Load(c + 4 * ldc); c5 = Vector512.Load(c + 5 * ldc);
-            c6 = Vector512.Load(c + 6 * ldc); c7 = Vector512.Load(c + 7 * ldc);
+            c0 = TOps.Load(c); c1 = TOps.Load(c + ldc);
+            c2 = TOps.Load(c + 2 * ldc); c3 = TOps.Load(c + 3 * ldc);
+            c4 = TOps.Load(c + 4 * ldc); c5 = TOps.Load(c + 5 * ldc);
+            c6 = TOps.Load(c + 6 * ldc); c7 = TOps.Load(c + 7 * ldc);
         }
         else
         {
-            c0 = c1 = c2 = c3 = c4 = c5 = c6 = c7 = Vector512<float>.Zero;
+            c0 = c1 = c2 = c3 = c4 = c5 = c6 = c7 = default;
         }
 
         for (float* end = a + (nint)k * Rows; a < end; a += Rows, b += ldb)
         {
-            Vector512<float> b0 = Vector512.Load(b);
+            TVector b0 = TOps.Load(b);
             if (TCopy.CopiesB)
             {
-                b0.Store(panel);
-                panel += 16;
+                TOps.Store(b0, panel);
+                panel += TOps.Count;
             }
-            c0 = Vector512.FusedMultiplyAdd(Vector512.Create(a[0]), b0, c0);
-            c1 = Vector512.FusedMultiplyAdd(Vector512.Create(a[1]), b0, c1);
-            c2 = Vector512.FusedMultiplyAdd(Vector512.Create(a[2]), b0, c2);
-            c3 = Vector512.FusedMultiplyAdd(Vector512.Create(a[3]), b0, c3);
-            c4 = Vector512.FusedMultiplyAdd(Vector512.Create(a[4]), b0, c4);
-            c5 = Vector512.FusedMultiplyAdd(Vector512.Create(a[5]), b0, c5);
-            c6 = Vector512.FusedMultiplyAdd(Vector512.Create(a[6]), b0, c6);
-            c7 = Vector512.FusedMultiplyAdd(Vector512.Create(a[7]), b0, c7);
+            c0 = TOps.MultiplyAdd(TOps.Broadcast(a[0]), b0, c0);
+            c1 = TOps.MultiplyAdd(TOps.Broadcast(a[1]), b0, c1);
+            c2 = TOps.MultiplyAdd(TOps.Broadcast(a[2]), b0, c2);
+            c3 = TOps.MultiplyAdd(TOps.Broadcast(a[3]), b0, c3);
+            c4 = TOps.MultiplyAdd(TOps.Broadcast(a[4]), b0, c4);
+            c5 = TOps.MultiplyAdd(TOps.Broadcast(a[5]), b0, c5);
+            c6 = TOps.MultiplyAdd(TOps.Broadcast(a[6]), b0, c6);
+            c7 = TOps.MultiplyAdd(TOps.Broadcast(a[7]), b0, c7);
         }
 
-        c0.Store(c); c1.Store(c + ldc); c2.Store(c + 2 * ldc); c3.Store(c + 3 * ldc);
-        c4.Store(c + 4 * ldc); c5.Store(c + 5 * ldc); c6.Store(c + 6 * ldc); c7.Store(c + 7 * ldc);
-    }
-
-    /// <summary>8 x 16 tile with 8-lane vectors.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Tile256x2<TCopy>(float* a, float* b, nint ldb, float* panel, float* c, nint ldc, int k, bool load)
-        where TCopy : struct, IPanelCopy
-    {
-        Vector256<float> c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
-        if (load)
-        {
-            c00 = Vector256.Load(c); c01 = Vector256.Load(c + 8);
-            c10 = Vector256.Load(c + ldc); c11 = Vector256.Load(c + ldc + 8);
-            c20 = Vector256.Load(c + 2 * ldc); c21 = Vector256.Load(c + 2 * ldc + 8);
-            c30 = Vector256.Load(c + 3 * ldc); c31 = Vector256.Load(c + 3 * ldc + 8);
-            c40 = Vector256.Load(c + 4 * ldc); c41 = Vector256.Load(c + 4 * ldc + 8);
-            c50 = Vector256.Load(c + 5 * ldc); c51 = Vector256.Load(c + 5 * ldc + 8);
-            c60 = Vector256.Load(c + 6 * ldc); c61 = Vector256.Load(c + 6 * ldc + 8);
-            c70 = Vector256.Load(c + 7 * ldc); c71 = Vector256.Load(c + 7 * ldc + 8);
-        }
-        else
-        {
-            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = Vector256<float>.Zero;
-            c40 = c41 = c50 = c51 = c60 = c61 = c70 = c71 = Vector256<float>.Zero;
-        }
-
-        for (float* end = a + (nint)k * Rows; a < end; a += Rows, b += ldb)
-        {
-            Vector256<float> b0 = Vector256.Load(b), b1 = Vector256.Load(b + 8), x;
-            if (TCopy.CopiesB)
-            {
-                b0.Store(panel); b1.Store(panel + 8);
-                panel += 16;
-            }
-            x = Vector256.Create(a[0]); c00 = Vector256.FusedMultiplyAdd(x, b0, c00); c01 = Vector256.FusedMultiplyAdd(x, b1, c01);
-            x = Vector256.Create(a[1]); c10 = Vector256.FusedMultiplyAdd(x, b0, c10); c11 = Vector256.FusedMultiplyAdd(x, b1, c11);
-            x = Vector256.Create(a[2]); c20 = Vector256.FusedMultiplyAdd(x, b0, c20); c21 = Vector256.FusedMultiplyAdd(x, b1, c21);
-            x = Vector256.Create(a[3]); c30 = Vector256.FusedMultiplyAdd(x, b0, c30); c31 = Vector256.FusedMultiplyAdd(x, b1, c31);
-            x = Vector256.Create(a[4]); c40 = Vector256.FusedMultiplyAdd(x, b0, c40); c41 = Vector256.FusedMultiplyAdd(x, b1, c41);
-            x = Vector256.Create(a[5]); c50 = Vector256.FusedMultiplyAdd(x, b0, c50); c51 = Vector256.FusedMultiplyAdd(x, b1, c51);
-            x = Vector256.Create(a[6]); c60 = Vector256.FusedMultiplyAdd(x, b0, c60); c61 = Vector256.FusedMultiplyAdd(x, b1, c61);
-            x = Vector256.Create(a[7]); c70 = Vector256.FusedMultiplyAdd(x, b0, c70); c71 = Vector256.FusedMultiplyAdd(x, b1, c71);
-        }
-
-        c00.Store(c); c01.Store(c + 8);
-        c10.Store(c + ldc); c11.Store(c + ldc + 8);
-        c20.Store(c + 2 * ldc); c21.Store(c + 2 * ldc + 8);
-        c30.Store(c + 3 * ldc); c31.Store(c + 3 * ldc + 8);
-        c40.Store(c + 4 * ldc); c41.Store(c + 4 * ldc + 8);
-        c50.Store(c + 5 * ldc); c51.Store(c + 5 * ldc + 8);
-        c60.Store(c + 6 * ldc); c61.Store(c + 6 * ldc + 8);
-        c70.Store(c + 7 * ldc); c71.Store(c + 7 * ldc + 8);
-    }
-
-    /// <summary>8 x 8 tile with 8-lane vectors.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Tile256x1<TCopy>(float* a, float* b, nint ldb, float* panel, float* c, nint ldc, int k, bool load)
-        where TCopy : struct, IPanelCopy
-    {
-        Vector256<float> c0, c1, c2, c3, c4, c5, c6, c7;
-        if (load)
-        {
-            c0 = Vector256.Load(c); c1 = Vector256.Load(c + ldc);
-            c2 = Vector256.Load(c + 2 * ldc); c3 = Vector256.Load(c + 3 * ldc);
-            c4 = Vector256.Load(c + 4 * ldc); c5 = Vector256.Load(c + 5 * ldc);
-            c6 = Vector256.Load(c + 6 * ldc); c7 = Vector256.Load(c + 7 * ldc);
-        }
-        else
-        {
-            c0 = c1 = c2 = c3 = c4 = c5 = c6 = c7 = Vector256<float>.Zero;
-        }
-
-        for (float* end = a + (nint)k * Rows; a < end; a += Rows, b += ldb)
-        {
-            Vector256<float> b0 = Vector256.Load(b);
-            if (TCopy.CopiesB)
-            {
-                b0.Store(panel);
-                panel += 8;
-            }
-            c0 = Vector256.FusedMultiplyAdd(Vector256.Create(a[0]), b0, c0);
-            c1 = Vector256.FusedMultiplyAdd(Vector256.Create(a[1]), b0, c1);
-            c2 = Vector256.FusedMultiplyAdd(Vector256.Create(a[2]), b0, c2);
-            c3 = Vector256.FusedMultiplyAdd(Vector256.Create(a[3]), b0, c3);
-            c4 = Vector256.FusedMultiplyAdd(Vector256.Create(a[4]), b0, c4);
-            c5 = Vector256.FusedMultiplyAdd(Vector256.Create(a[5]), b0, c5);
-            c6 = Vector256.FusedMultiplyAdd(Vector256.Create(a[6]), b0, c6);
-            c7 = Vector256.FusedMultiplyAdd(Vector256.Create(a[7]), b0, c7);
-        }
-
-        c0.Store(c); c1.Store(c + ldc); c2.Store(c + 2 * ldc); c3.Store(c + 3 * ldc);
-        c4.Store(c + 4 * ldc); c5.Store(c + 5 * ldc); c6.Store(c + 6 * ldc); c7.Store(c + 7 * ldc);
+        TOps.Store(c0, c); TOps.Store(c1, c + ldc); TOps.Store(c2, c + 2 * ldc); TOps.Store(c3, c + 3 * ldc);
+        TOps.Store(c4, c + 4 * ldc); TOps.Store(c5, c + 5 * ldc); TOps.Store(c6, c + 6 * ldc); TOps.Store(c7, c + 7 * ldc);
     }
 
     /// <summary>
