@@ -106,7 +106,7 @@ public static class LstmBenchmark
             double wall = clock.Elapsed.TotalSeconds;
             process.Refresh();
             double cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
-            var validation = trainer.Evaluator.Evaluate(data.Validation, data.HasAnswerAtEnd);
+            var validation = trainer.Evaluator.Evaluate(data.Validation, data.Scoring);
             epochs.Add(new EpochResult(wall, cpuSeconds, loss / batches, validation.AnswerAccuracy ?? 0));
         }
         return new RunResult("mannrl", round, epochs, BenchReport.Commit());

@@ -102,7 +102,8 @@ public static class StepChild
         var bench = new SequenceDataset(data.Name, data.InputDim, data.TargetSymbols, subset, tiny, null, data.InputSymbols,
             trainForEpoch: null, trainEvalForEpoch: (_, _) => tiny)
         {
-            HasAnswerAtEnd = data.HasAnswerAtEnd,
+            Scoring = data.Scoring,
+            Length = data.Length,
             LearnedEmbeddingDim = data.LearnedEmbeddingDim,
         };
         config.Epochs = 1;
@@ -185,15 +186,15 @@ public static class StepChild
                 trainRepeats.Add(rep);
                 Progress(s, $"{t} thread(s): repeat {r + 1}/{reps}: {rep.Steps} steps, {rep.MemoryTrainings} memory trainings in {seconds:F3} s ({1e6 * seconds / rep.Steps:F1} us/step)");
             }
-            double overhead = 2 * BenchTimer.MedianSeconds(() => trainer.Evaluator.Evaluate(tiny, data.HasAnswerAtEnd), 11);
+            double overhead = 2 * BenchTimer.MedianSeconds(() => trainer.Evaluator.Evaluate(tiny, data.Scoring), 11);
 
             Progress(s, $"{t} thread(s): evaluation over {data.Validation.Count} validation sequences");
-            trainer.Evaluator.Evaluate(data.Validation, data.HasAnswerAtEnd); // warm-up
+            trainer.Evaluator.Evaluate(data.Validation, data.Scoring); // warm-up
             var evalSeconds = new List<double>();
             for (int r = 0; r < reps; r++)
             {
                 long start = Stopwatch.GetTimestamp();
-                trainer.Evaluator.Evaluate(data.Validation, data.HasAnswerAtEnd);
+                trainer.Evaluator.Evaluate(data.Validation, data.Scoring);
                 evalSeconds.Add(Stopwatch.GetElapsedTime(start).TotalSeconds);
             }
             if (t == 1) PeakResidentBytes = ProcessMemory.PeakResidentBytes(); // one trainer, its data, training and evaluation

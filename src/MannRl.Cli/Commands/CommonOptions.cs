@@ -22,20 +22,25 @@ internal static class CommonOptions
         Description = "Checkpoint name, e.g. t71 (default: the last one saved; see RUNDIR/checkpoints/).",
     };
 
-    public static Option<string> Split()
+    public static Option<string?> Split()
     {
-        var split = new Option<string>("--split")
+        var split = new Option<string?>("--split")
         {
-            Description = "Which split: train, validation or test.",
-            DefaultValueFactory = _ => "validation",
+            Description = "Which split: train, validation or test (default: validation; with --data: every sequence of the file).",
         };
         split.Validators.Add(r =>
         {
-            string value = r.GetValueOrDefault<string>();
-            if (value is not ("train" or "validation" or "test")) r.AddError($"unknown split '{value}': use train, validation or test");
+            string? value = r.GetValueOrDefault<string?>();
+            if (value is not (null or "train" or "validation" or "test")) r.AddError($"unknown split '{value}': use train, validation or test");
         });
         return split;
     }
+
+    public static Option<string?> Data() => new("--data")
+    {
+        Description = "Another data set of the run's task: a file (or its folder) written by 'mannrl data make' "
+            + "(logic, copy, repeat-copy, associative-recall); its alphabet must be the run's.",
+    };
 
     /// <summary>The data directory of <c>--data-dir</c>, resolved, or null when not given.</summary>
     public static string? ResolveDataDir(string? value) => value is null ? null : MannRl.Data.DataDirectory.Resolve(value);

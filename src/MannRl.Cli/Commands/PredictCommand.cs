@@ -16,6 +16,7 @@ internal static class PredictCommand
         var runDir = new Argument<string>("RUNDIR") { Description = "A run directory written by 'mannrl train'." };
         var checkpoint = CommonOptions.Checkpoint();
         var split = CommonOptions.Split();
+        var data = CommonOptions.Data();
         var output = new Option<string?>("--out")
         {
             Description = "Output prefix (default RUNDIR/predictions/<checkpoint>-<split>): writes PREFIX.alignment.tsv, PREFIX.confusion.csv, PREFIX.metrics.json.",
@@ -25,17 +26,17 @@ internal static class PredictCommand
         var threads = CommonOptions.Threads();
         var cmd = new Command("predict", "Write per-symbol predictions, the confusion matrix and metrics of a checkpoint.")
         {
-            runDir, checkpoint, split, output, batch, dataDir, threads,
+            runDir, checkpoint, split, data, output, batch, dataDir, threads,
         };
         cmd.SetAction(p => ExitCodes.Guard(() =>
         {
             var compute = CommonOptions.CreateCompute(p.GetValue(threads));
             var run = SavedRun.Open(p.GetValue(runDir)!, CommonOptions.ResolveDataDir(p.GetValue(dataDir)), p.GetValue(checkpoint));
-            string s = p.GetValue(split)!;
+            var target = EvaluationData.Select(run, p.GetValue(data), p.GetValue(split));
             int batchSize = p.GetValue(batch) ?? run.Config.EvalBatchSize;
             if (batchSize < 1) throw new UsageException($"--batch-size must be at least 1, got {batchSize}");
-            string prefix = p.GetValue(output) ?? run.PredictionPrefix(s);
-            var result = PredictionFiles.Write(run, s, batchSize, prefix, compute);
+            string prefix = p.GetValue(output) ?? run.PredictionPrefix(target.Name);
+            var result = PredictionFiles.Write(run, target, batchSize, prefix, compute);
             Console.WriteLine($"wrote {prefix}.alignment.tsv, .confusion.csv, .metrics.json (weighted F1 {result.Metrics.WeightedF1.ToString("F4", CultureInfo.InvariantCulture)})");
             return ExitCodes.Ok;
         }));

@@ -47,7 +47,7 @@ public static class ConfigWriter
         double d => FormatDouble(d),
         int i => i.ToString(CultureInfo.InvariantCulture),
         ulong u => u.ToString(CultureInfo.InvariantCulture),
-        LrDecay or Curriculum => value.ToString()!,
+        LrDecay or Curriculum or IntRange => value.ToString()!,
         _ => throw new InvalidOperationException($"no YAML form for {value.GetType().Name}"),
     };
 

@@ -16,4 +16,13 @@ public enum DatasetKind
 
     /// <summary>Sentence translation, en -> fr and fr -> en (<c>wmt2014-en-fr</c>).</summary>
     [EnumMember(Value = "wmt2014-en-fr")] Wmt2014EnFr,
+
+    /// <summary>The copy memory task (<c>copy</c>).</summary>
+    [EnumMember(Value = "copy")] Copy,
+
+    /// <summary>The repeat-copy memory task (<c>repeat-copy</c>).</summary>
+    [EnumMember(Value = "repeat-copy")] RepeatCopy,
+
+    /// <summary>The associative-recall memory task (<c>associative-recall</c>).</summary>
+    [EnumMember(Value = "associative-recall")] AssociativeRecall,
 }

@@ -45,6 +45,7 @@ public sealed partial record ExperimentConfig
         if (WmtCurriculum is { } c && (c.Milestone < 1 || c.Chunk < 1))
             throw Error("wmt_curriculum", $"milestone and chunk must both be at least 1, got {c}; e.g. [2000, 500], or null for no curriculum");
 
+        CheckGeneratedData();
         CheckModelShapes();
         CheckLearner();
     }
@@ -61,6 +62,33 @@ public sealed partial record ExperimentConfig
         if (TargetDim is null or 0) TargetDim = targetDim;
         else if (TargetDim != targetDim)
             throw Error("target_dim", $"config says target_dim {TargetDim} but the data has {targetDim} target classes: set target_dim: {targetDim} or remove it");
+    }
+
+    private void CheckGeneratedData()
+    {
+        if (LogicOperands.Min < 1 || LogicOperands.Max < LogicOperands.Min)
+            throw Error("logic_operands", $"needs 1 <= min <= max, got {LogicOperands}; e.g. [2, 20] (the original) or [21, 40]");
+        AtLeast("logic_count", LogicCount, 2, "the last 5% validate, the rest train");
+        if (TaskAlphabet is < 2 or > 26)
+            throw Error("task_alphabet", $"must be in [2, 26] (the data symbols are the letters a, b, ...), got {TaskAlphabet}; e.g. 8");
+        bool pairs = DatasetKind == DatasetKind.AssociativeRecall;
+        int maxLength = pairs ? TaskAlphabet : int.MaxValue;
+        string why = pairs
+            ? $"the keys of a sequence are distinct, so at most task_alphabet ({TaskAlphabet}) pairs"
+            : "at least one symbol";
+        CheckRange("task_lengths", TaskLengths, 1, maxLength, why);
+        CheckRange("task_eval_lengths", TaskEvalLengths, 1, maxLength, why);
+        CheckRange("task_repeats", TaskRepeats, 1, 9, "a repeat count is one digit symbol");
+        CheckRange("task_eval_repeats", TaskEvalRepeats, 1, 9, "a repeat count is one digit symbol");
+        AtLeast("task_train_size", TaskTrainSize, 1);
+        AtLeast("task_eval_size", TaskEvalSize, 1);
+    }
+
+    private void CheckRange(string key, IntRange range, int min, int max, string why)
+    {
+        if (range.Min < min || range.Max < range.Min || range.Max > max)
+            throw Error(key, $"needs {min} <= min <= max{(max == int.MaxValue ? "" : $" <= {max}")} ({why}), got {range}; "
+                + $"set {key}: [min, max] in that range");
     }
 
     private void CheckModelShapes()

@@ -18,7 +18,8 @@ public sealed partial record ExperimentConfig
 
     // ---- data -------------------------------------------------------------------------------------------------
 
-    /// <summary><c>dataset</c>: logic, udpos, wmt2014-en or wmt2014-en-fr. Default: logic.</summary>
+    /// <summary><c>dataset</c>: logic, udpos, wmt2014-en, wmt2014-en-fr, copy, repeat-copy or associative-recall.
+    /// Default: logic.</summary>
     public string Dataset { get; set; } = "logic";
 
     /// <summary><c>input_dim</c>: input width; null or 0 = take it from the data. Default: null.</summary>
@@ -66,6 +67,42 @@ public sealed partial record ExperimentConfig
     /// <summary><c>pos_embeddings</c> (new): udpos word inputs: <c>glove:PATH</c>, <c>random:DIM</c> or <c>learned:DIM</c>;
     /// null = GloVe from the data directory. Default: null.</summary>
     public string? PosEmbeddings { get; set; }
+
+    /// <summary><c>data_seed</c> (new): seed of generated data (logic when no data file is read, the memory tasks);
+    /// null = <c>seed</c>. Default: null.</summary>
+    public ulong? DataSeed { get; set; }
+
+    /// <summary><c>logic_operands</c> (new): operand counts of the logic task's <c>and</c> / <c>or</c> sequences
+    /// (<c>xor</c> always has two). Other than the default, the data is generated, never read from the data directory.
+    /// Default: [2, 20] (the original).</summary>
+    public IntRange LogicOperands { get; set; } = new(2, 20);
+
+    /// <summary><c>logic_count</c> (new): logic sequences generated, the last 5% for validation. Other than the
+    /// default, the data is generated, never read from the data directory. Default: 10000 (the original).</summary>
+    public int LogicCount { get; set; } = 10_000;
+
+    /// <summary><c>task_alphabet</c> (new): data symbols K of the memory tasks (copy, repeat-copy,
+    /// associative-recall), named a, b, c, ... (2..26). Default: 8.</summary>
+    public int TaskAlphabet { get; set; } = 8;
+
+    /// <summary><c>task_lengths</c> (new): memory tasks, training and validation: symbols to copy, or key-value
+    /// pairs to recall. Default: [1, 5].</summary>
+    public IntRange TaskLengths { get; set; } = new(1, 5);
+
+    /// <summary><c>task_eval_lengths</c> (new): memory tasks, the test split (length generalisation). Default: [6, 8].</summary>
+    public IntRange TaskEvalLengths { get; set; } = new(6, 8);
+
+    /// <summary><c>task_repeats</c> (new): repeat-copy, training and validation: repeat counts (1..9). Default: [1, 3].</summary>
+    public IntRange TaskRepeats { get; set; } = new(1, 3);
+
+    /// <summary><c>task_eval_repeats</c> (new): repeat-copy, the test split: repeat counts (1..9). Default: [4, 6].</summary>
+    public IntRange TaskEvalRepeats { get; set; } = new(4, 6);
+
+    /// <summary><c>task_train_size</c> (new): memory tasks: training sequences generated. Default: 10000.</summary>
+    public int TaskTrainSize { get; set; } = 10_000;
+
+    /// <summary><c>task_eval_size</c> (new): memory tasks: validation and test sequences generated (each). Default: 500.</summary>
+    public int TaskEvalSize { get; set; } = 500;
 
     // ---- schedule and evaluation --------------------------------------------------------------------------------
 

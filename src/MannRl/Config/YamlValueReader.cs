@@ -45,6 +45,7 @@ internal static partial class YamlValueReader
         }
         if (core == typeof(LrDecay)) return ReadLrDecay(source, key, value);
         if (core == typeof(Curriculum)) return ReadCurriculum(source, key, value);
+        if (core == typeof(IntRange)) return ReadIntRange(source, key, value);
         throw new InvalidOperationException($"no YAML reader for {type.Name} (key '{key}')");
     }
 
@@ -108,6 +109,7 @@ internal static partial class YamlValueReader
             : core == typeof(string) ? "a string, e.g. \"flatdann\""
             : core == typeof(LrDecay) ? "[[milestones...], gamma] or [milestone, gamma], e.g. [[100, 150], 0.5]"
             : core == typeof(Curriculum) ? "[milestone, chunk] or null, e.g. [2000, 500]"
+            : core == typeof(IntRange) ? "[min, max], e.g. [2, 20]"
             : core.Name;
         return nullable ? text + " (or null)" : text;
     }
@@ -173,6 +175,17 @@ internal static partial class YamlValueReader
             || pair.Children.Any(c => c is not YamlScalarNode s || Kind(s) != ScalarKind.Int))
             throw Wrong(source, key, value, expected);
         return new Curriculum(
+            ReadInt(source, key, pair.Children[0], int.MinValue, int.MaxValue, expected),
+            ReadInt(source, key, pair.Children[1], int.MinValue, int.MaxValue, expected));
+    }
+
+    private static IntRange ReadIntRange(string source, string key, YamlNode value)
+    {
+        string expected = Expected(typeof(IntRange));
+        if (value is not YamlSequenceNode { Children.Count: 2 } pair
+            || pair.Children.Any(c => c is not YamlScalarNode s || Kind(s) != ScalarKind.Int))
+            throw Wrong(source, key, value, expected);
+        return new IntRange(
             ReadInt(source, key, pair.Children[0], int.MinValue, int.MaxValue, expected),
             ReadInt(source, key, pair.Children[1], int.MinValue, int.MaxValue, expected));
     }

@@ -32,7 +32,7 @@ public sealed class SequenceDataset
     private readonly Func<int, IReadOnlyList<Sequence>>? _trainForEpoch;
     private readonly Func<int, int, IReadOnlyList<Sequence>>? _trainEvalForEpoch;
 
-    /// <summary>The dataset key of the config (<c>logic</c>, <c>udpos</c>, <c>wmt2014-en</c>, ...).</summary>
+    /// <summary>The dataset key of the config (<c>logic</c>, <c>udpos</c>, <c>wmt2014-en</c>, <c>copy</c>, ...).</summary>
     public string Name { get; }
 
     /// <summary>Width of one input (one-hot vocabulary size or vector dimension).</summary>
@@ -57,10 +57,13 @@ public sealed class SequenceDataset
     public IReadOnlyList<Sequence> Test { get; }
 
     /// <summary>
-    /// For the logic task: the answer is the target at the last step (the <c>|</c> position), and the trainer
-    /// reports the share of sequences whose last step is predicted right.
+    /// Which steps the metrics count and what a sequence's answer is (<see cref="Data.Scoring"/>). Default: every
+    /// step, no answer.
     /// </summary>
-    public bool HasAnswerAtEnd { get; init; }
+    public Scoring Scoring { get; init; } = Scoring.EveryStep;
+
+    /// <summary>How the task measures a sequence's length (<c>evaluate --by-length</c>). Default: steps.</summary>
+    public SequenceLength Length { get; init; } = SequenceLength.Steps;
 
     /// <summary>
     /// When set, inputs are one-hot word ids and both networks put a trainable embedding of this width in

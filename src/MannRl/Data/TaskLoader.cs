@@ -1,17 +1,19 @@
 using MannRl.Config;
 using MannRl.Data.Logic;
+using MannRl.Data.MemoryTasks;
 using MannRl.Data.Pos;
 using MannRl.Data.Sentences;
 
 namespace MannRl.Data;
 
-/// <summary>Loads the data set named by a config's <c>dataset</c> key from a data directory.</summary>
+/// <summary>Loads the data set named by a config's <c>dataset</c> key from a data directory (or generates it).</summary>
 public static class TaskLoader
 {
     /// <summary>The data of <paramref name="config"/>, read from (or, for logic, generated into) <paramref name="dataDir"/>.</summary>
     public static SequenceDataset Load(ExperimentConfig config, string dataDir, Action<string>? log) => config.DatasetKind switch
     {
-        DatasetKind.Logic => LogicTask.Load(dataDir, config.Seed, log),
+        DatasetKind.Logic => LogicTask.Load(dataDir, new LogicOptions(config.LogicOperands, config.LogicCount, config.DataSeed ?? config.Seed), log),
+        DatasetKind.Copy or DatasetKind.RepeatCopy or DatasetKind.AssociativeRecall => MemoryTask.Load(MemoryTaskOptions.From(config), log),
         DatasetKind.Udpos => PosTask.Load(dataDir, new PosOptions
         {
             Tagset = config.PosTagsetKind,

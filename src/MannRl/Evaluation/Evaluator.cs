@@ -7,8 +7,8 @@ namespace MannRl.Evaluation;
 /// <summary>
 /// Streams sequences through the networks in eval mode (spec section 6): fresh zero memories, batch
 /// <c>eval_batch_size</c> (a batch of one allowed), the memory updated each step by the memory-net. Collects
-/// the confusion counts over all positions and, for tasks with an answer at the end, the share of
-/// sequences whose last symbol is predicted right.
+/// the confusion counts of the steps the task's <see cref="Scoring"/> counts and the share of sequences whose
+/// answer is right (<see cref="ScoreCounter"/>).
 /// </summary>
 public sealed class Evaluator : IEvaluationProgress
 {
@@ -43,15 +43,17 @@ public sealed class Evaluator : IEvaluationProgress
     public long SymbolsDone { get; private set; }
 
     /// <summary>
-    /// Evaluates <paramref name="sequences"/> in order. <paramref name="onPrediction"/>, when given, sees every
-    /// position's (sequence index, position, target, prediction); <paramref name="observer"/>, when given, sees the
-    /// probabilities and the memory written at every step of the sequences it wants (memory heatmaps).
+    /// Evaluates <paramref name="sequences"/> in order, counting the steps <paramref name="scoring"/> counts.
+    /// <paramref name="onPrediction"/>, when given, sees every position's (sequence index, position, target,
+    /// prediction); <paramref name="observer"/>, when given, sees the probabilities and the memory written at every
+    /// step of the sequences it wants (memory heatmaps); <paramref name="groupOf"/>, when given, maps a sequence index
+    /// to a group (e.g. a length bin) and the result then holds the figures of each group too.
     /// </summary>
-    public EvaluationResult Evaluate(IReadOnlyList<Sequence> sequences, bool answerAtEnd, Action<int, int, int, int>? onPrediction = null,
-        IStepObserver? observer = null)
+    public EvaluationResult Evaluate(IReadOnlyList<Sequence> sequences, Scoring scoring, Action<int, int, int, int>? onPrediction = null,
+        IStepObserver? observer = null, Func<int, int>? groupOf = null)
     {
-        var counts = new ConfusionCounts(_action.TargetDim);
-        long answers = 0, answersRight = 0, total = 0;
+        var score = new ScoreCounter(_action.TargetDim, scoring, _slotMemory.CapacityRows);
+        long total = 0;
         for (int i = 0; i < sequences.Count; i++) total += sequences[i].Length;
         SymbolsTotal = total;
         SymbolsDone = 0;
@@ -70,13 +72,9 @@ public sealed class Evaluator : IEvaluationProgress
                 int slot = present[r];
                 int target = _batcher.TargetOf(slot);
                 int predicted = ArgMax(probs.Row(r));
-                counts.Add(target, predicted);
-                onPrediction?.Invoke(_batcher.SequenceOf(slot), _batcher.PositionOf(slot), target, predicted);
-                if (answerAtEnd && _batcher.AtEnd(slot))
-                {
-                    answers++;
-                    if (predicted == target) answersRight++;
-                }
+                int sequence = _batcher.SequenceOf(slot), position = _batcher.PositionOf(slot);
+                score.Add(slot, position, target, predicted, _batcher.AtEnd(slot), groupOf?.Invoke(sequence));
+                onPrediction?.Invoke(sequence, position, target, predicted);
             }
             SymbolsDone += n;
             if (_memory is null)
@@ -88,7 +86,7 @@ public sealed class Evaluator : IEvaluationProgress
             next.ScatterRows(_slotMemory, present);
             if (observer is not null) Observe(observer, probs, next);
         }
-        return new EvaluationResult(counts, answerAtEnd && answers > 0 ? (double)answersRight / answers : null);
+        return score.Result();
     }
 
     private void Observe(IStepObserver observer, Matrix probs, Matrix next)

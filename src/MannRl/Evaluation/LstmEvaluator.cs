@@ -7,7 +7,7 @@ namespace MannRl.Evaluation;
 /// <summary>
 /// Evaluates the LSTM baseline: whole sequences in order, <c>eval_batch_size</c> at a time, each from a zero state
 /// (the LSTM's counterpart of the fresh zero memories of <see cref="Evaluator"/>), the prediction at every step the
-/// argmax of the logits. Collects the same confusion counts and answer accuracy as <see cref="Evaluator"/>. Buffers
+/// argmax of the logits. Scores as <see cref="Evaluator"/> does (<see cref="ScoreCounter"/>). Buffers
 /// grow, between evaluations, to the longest sequence seen.
 /// </summary>
 public sealed class LstmEvaluator : IEvaluationProgress
@@ -37,15 +37,17 @@ public sealed class LstmEvaluator : IEvaluationProgress
     public long SymbolsDone { get; private set; }
 
     /// <summary>
-    /// Evaluates <paramref name="sequences"/>. <paramref name="onPrediction"/>, when given, sees every position's
-    /// (sequence index, position, target, prediction).
+    /// Evaluates <paramref name="sequences"/>, counting the steps <paramref name="scoring"/> counts.
+    /// <paramref name="onPrediction"/>, when given, sees every position's (sequence index, position, target,
+    /// prediction); <paramref name="groupOf"/>, when given, maps a sequence index to a group (e.g. a length bin) and
+    /// the result then holds the figures of each group too.
     /// </summary>
-    public EvaluationResult Evaluate(IReadOnlyList<Sequence> sequences, bool answerAtEnd, Action<int, int, int, int>? onPrediction = null)
+    public EvaluationResult Evaluate(IReadOnlyList<Sequence> sequences, Scoring scoring,
+        Action<int, int, int, int>? onPrediction = null, Func<int, int>? groupOf = null)
     {
         SymbolsTotal = sequences.Sum(q => (long)q.Length);
         SymbolsDone = 0;
-        var counts = new ConfusionCounts(_net.TargetDim);
-        long answers = 0, answersRight = 0;
+        var score = new ScoreCounter(_net.TargetDim, scoring, _batchSize);
         int longest = SequenceBatcher.LongestOf(sequences);
         if (_batcher is null || longest > _batcher.MaxSteps)
         {
@@ -65,17 +67,13 @@ public sealed class LstmEvaluator : IEvaluationProgress
                 {
                     int row = batch.Row(t, s), target = targets[row];
                     int predicted = Evaluator.ArgMax(logits.Row(row));
-                    counts.Add(target, predicted);
-                    onPrediction?.Invoke(_batcher.SequenceOf(s), t, target, predicted);
-                    if (answerAtEnd && t == lengths[s] - 1)
-                    {
-                        answers++;
-                        if (predicted == target) answersRight++;
-                    }
+                    int sequence = _batcher.SequenceOf(s);
+                    score.Add(s, t, target, predicted, t == lengths[s] - 1, groupOf?.Invoke(sequence));
+                    onPrediction?.Invoke(sequence, t, target, predicted);
                 }
             }
             SymbolsDone += batch.Rows;
         }
-        return new EvaluationResult(counts, answerAtEnd && answers > 0 ? (double)answersRight / answers : null);
+        return score.Result();
     }
 }

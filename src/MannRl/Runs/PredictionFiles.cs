@@ -12,17 +12,17 @@ namespace MannRl.Runs;
 public static class PredictionFiles
 {
     /// <summary>
-    /// Evaluates <paramref name="split"/> at <paramref name="batchSize"/> on the threads <paramref name="compute"/> allows
-    /// and writes the three files; returns the evaluation.
+    /// Evaluates <paramref name="target"/> at <paramref name="batchSize"/> on the threads <paramref name="compute"/>
+    /// allows and writes the three files; returns the evaluation.
     /// </summary>
-    public static EvaluationResult Write(SavedRun run, string split, int batchSize, string prefix, Compute compute)
+    public static EvaluationResult Write(SavedRun run, EvaluationData target, int batchSize, string prefix, Compute compute)
     {
-        var sequences = run.Data.Split(split);
+        var sequences = target.Sequences;
         var predictions = sequences.Select(q => new int[q.Length]).ToArray();
-        var result = run.Evaluate(split, batchSize, compute, (seq, pos, _, predicted) => predictions[seq][pos] = predicted);
+        var result = run.Evaluate(target, batchSize, compute, (seq, pos, _, predicted) => predictions[seq][pos] = predicted);
 
-        var targets = run.Data.TargetSymbols;
-        var inputs = run.Data.InputSymbols;
+        var targets = target.Data.TargetSymbols;
+        var inputs = target.Data.InputSymbols;
         var tsv = new StringBuilder("sequence\tposition\tinput\ttarget\tprediction\tcorrect\n");
         for (int i = 0; i < sequences.Count; i++)
         {
@@ -37,7 +37,7 @@ public static class PredictionFiles
         }
         AtomicFile.WriteText(prefix + ".alignment.tsv", tsv.ToString());
         AtomicFile.WriteText(prefix + ".confusion.csv", result.Counts.ToCsv(targets));
-        AtomicFile.WriteText(prefix + ".metrics.json", MetricsJson.Format(run, split, sequences.Count, batchSize, result));
+        AtomicFile.WriteText(prefix + ".metrics.json", MetricsJson.Format(run, target, batchSize, result));
         return result;
     }
 

@@ -42,7 +42,16 @@ public sealed record SavedRun(string RunDir, string CheckpointName, ExperimentCo
     /// on the threads <paramref name="compute"/> allows; <paramref name="onPrediction"/> as <see cref="Evaluator.Evaluate"/>.
     /// </summary>
     public EvaluationResult Evaluate(string split, int batchSize, Compute compute, Action<int, int, int, int>? onPrediction = null) =>
-        new Evaluator(Networks.Action, Networks.Memory, batchSize, compute).Evaluate(Data.Split(split), Data.HasAnswerAtEnd, onPrediction);
+        Evaluate(new EvaluationData(split, null, Data, Data.Split(split)), batchSize, compute, onPrediction);
+
+    /// <summary>
+    /// Evaluates the checkpoint on <paramref name="target"/> at <paramref name="batchSize"/> on the threads
+    /// <paramref name="compute"/> allows, scored as its data set scores; <paramref name="onPrediction"/> and
+    /// <paramref name="groupOf"/> as <see cref="Evaluator.Evaluate"/>.
+    /// </summary>
+    public EvaluationResult Evaluate(EvaluationData target, int batchSize, Compute compute, Action<int, int, int, int>? onPrediction = null,
+        Func<int, int>? groupOf = null) =>
+        new Evaluator(Networks.Action, Networks.Memory, batchSize, compute).Evaluate(target.Sequences, target.Data.Scoring, onPrediction, groupOf: groupOf);
 
     /// <summary>Where predictions of <paramref name="split"/> go by default: <c>RUNDIR/predictions/&lt;checkpoint&gt;-&lt;split&gt;</c>.</summary>
     public string PredictionPrefix(string split) => Path.Combine(RunDir, RunFiles.Predictions, $"{CheckpointName}-{split}");

@@ -106,8 +106,8 @@ public sealed class LstmTrainer : ITrainer
 
             _sink.Log("evaluating...");
             Progress.BeginEvaluation();
-            var trainEval = Evaluator.Evaluate(_data.TrainEvalForEpoch(epoch, c.TrainEvalTruncateSize), _data.HasAnswerAtEnd);
-            var validationEval = Evaluator.Evaluate(_data.Validation, _data.HasAnswerAtEnd);
+            var trainEval = Evaluator.Evaluate(_data.TrainEvalForEpoch(epoch, c.TrainEvalTruncateSize), _data.Scoring);
+            var validationEval = Evaluator.Evaluate(_data.Validation, _data.Scoring);
             Progress.EndEvaluation(epoch + 1, validationEval.Metrics.WeightedF1);
             double meanLoss = batches > 0 ? lossSum / batches : 0;
             if (_progress.Record(epoch, trainEval, validationEval, meanLoss, memoryLoss: null, clock.Elapsed.TotalSeconds) is { } checkpoint)

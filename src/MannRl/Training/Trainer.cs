@@ -152,8 +152,8 @@ public sealed class Trainer : ITrainer
             Progress.BeginEvaluation();
             double actionLoss = stepsDone > 0 ? actionLossSum / stepsDone : 0;
             double? memoryLoss = memoryTrainings > 0 ? memoryLossSum / memoryTrainings : null;
-            var trainEval = Evaluator.Evaluate(_data.TrainEvalForEpoch(epoch, c.TrainEvalTruncateSize), _data.HasAnswerAtEnd);
-            var validationEval = Evaluator.Evaluate(_data.Validation, _data.HasAnswerAtEnd);
+            var trainEval = Evaluator.Evaluate(_data.TrainEvalForEpoch(epoch, c.TrainEvalTruncateSize), _data.Scoring);
+            var validationEval = Evaluator.Evaluate(_data.Validation, _data.Scoring);
             Progress.EndEvaluation(epoch + 1, validationEval.Metrics.WeightedF1);
             Log($"number of memory trainings: {MemoryTrainings}");
             if (c.MemResetProbability > 0) Log($"memory resets at sequence starts: {MemoryResets}");

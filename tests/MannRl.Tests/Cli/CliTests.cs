@@ -95,6 +95,33 @@ public sealed class CliTests : IClassFixture<CliTests.TrainedRun>
     }
 
     [Fact]
+    public void EvaluateReadsALongerLogicDrawMadeByDataMakeByLength()
+    {
+        string dir = Path.Combine(_run.Root, "long-draw");
+        var make = CliRunner.Run(_run.Root, "data", "make", "logic", "--operands", "21..40", "--count", "200", "--seed", "7", "--out", dir);
+        Assert.True(make.ExitCode == 0, make.Err);
+        Assert.Contains("190 train and 10 validation logic sequences (operands 21..40, seed 7)", make.Out);
+        var r = CliRunner.Run(_run.Root, "evaluate", _run.RunDir, "--data", dir, "--by-length", "--json");
+        Assert.True(r.ExitCode == 0, r.Err);
+        using var doc = JsonDocument.Parse(r.Out);
+        var root = doc.RootElement;
+        Assert.Equal("all", root.GetProperty("split").GetString());
+        Assert.Equal(200, root.GetProperty("sequences").GetInt32());
+        Assert.EndsWith("logic.dataset.json", root.GetProperty("data").GetString());
+        var bins = root.GetProperty("by_length").EnumerateArray().ToArray();
+        // xor keeps its 2 operands; and/or have 21..40, in bins of 5
+        Assert.Equal([1, 21, 26, 31, 36], bins.Select(b => b.GetProperty("min").GetInt32()));
+        Assert.All(bins, b => Assert.Equal("operands", b.GetProperty("unit").GetString()));
+        Assert.Equal(200, bins.Sum(b => b.GetProperty("sequences").GetInt32()));
+        double answers = bins.Sum(b => b.GetProperty("answer_accuracy").GetDouble() * b.GetProperty("sequences").GetInt32()) / 200;
+        Assert.Equal(root.GetProperty("answer_accuracy").GetDouble(), answers, 9);
+
+        var again = CliRunner.Run(_run.Root, "data", "make", "logic", "--out", dir);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("exists", again.Err);
+    }
+
+    [Fact]
     public void AnExistingRunDirectoryIsRefusedAndKept()
     {
         var before = File.ReadAllText(Path.Combine(_run.RunDir, "metrics.csv"));

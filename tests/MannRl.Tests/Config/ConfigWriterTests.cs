@@ -31,6 +31,9 @@ public class ConfigWriterTests
             MemNumMemNet = 8,
             UseSwish = true,
             MemTarget = "detached",
+            DataSeed = 99,
+            LogicOperands = new IntRange(21, 40),
+            TaskEvalRepeats = new IntRange(7, 9),
         };
         string yaml = ConfigWriter.ToYaml(c);
         LoadedConfig back = ConfigLoader.Parse(yaml, "full.yaml");

@@ -13,6 +13,9 @@ public class ShippedConfigTests
         ["pos/udpos_tuned"],
         ["mt/sentences_m_best"],
         ["mt/sentences_parallel_8192"],
+        ["tasks/copy_m"],
+        ["tasks/repeat_copy_m"],
+        ["tasks/associative_recall_m"],
     ];
 
     [Fact]

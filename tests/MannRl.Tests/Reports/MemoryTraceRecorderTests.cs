@@ -18,9 +18,9 @@ public sealed class MemoryTraceRecorderTests
         trainer.Train();
         var evaluator = new Evaluator(trainer.Action, trainer.Memory, batchSize: 16, Compute.SingleThread);
         var predictions = data.Validation.Select(s => new int[s.Length]).ToArray();
-        var plain = evaluator.Evaluate(data.Validation, data.HasAnswerAtEnd);
+        var plain = evaluator.Evaluate(data.Validation, data.Scoring);
         var recorder = new MemoryTraceRecorder(data, "validation", c.MemoryDim, [0, 5, 39]);
-        var observed = evaluator.Evaluate(data.Validation, data.HasAnswerAtEnd, (q, t, _, p) => predictions[q][t] = p, recorder);
+        var observed = evaluator.Evaluate(data.Validation, data.Scoring, (q, t, _, p) => predictions[q][t] = p, recorder);
         Assert.Equal(plain.Counts.ToCsv(), observed.Counts.ToCsv());
         Assert.Equal(plain.AnswerAccuracy, observed.AnswerAccuracy);
         Assert.Equal(data.Validation.Sum(s => (long)s.Length), evaluator.SymbolsDone);
@@ -44,7 +44,7 @@ public sealed class MemoryTraceRecorderTests
 
         // Sequence 0 starts from a zero memory in slot 0, as it does alone in a batch of one: the same memories.
         var alone = new MemoryTraceRecorder(data, "validation", c.MemoryDim, [0]);
-        new Evaluator(trainer.Action, trainer.Memory, batchSize: 1, Compute.SingleThread).Evaluate([data.Validation[0]], data.HasAnswerAtEnd, observer: alone);
+        new Evaluator(trainer.Action, trainer.Memory, batchSize: 1, Compute.SingleThread).Evaluate([data.Validation[0]], data.Scoring, observer: alone);
         Assert.Equal(alone.Trace(0).Memory, recorder.Trace(0).Memory);
     }
 

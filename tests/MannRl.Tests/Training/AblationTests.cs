@@ -78,10 +78,10 @@ public class AblationTests
         trainer.Memory.Tensors.MarkAllChanged();
         // A zero memory-net ends in BatchNorm (eval: running stats) and Sigmoid, so it writes 0.5, not 0: the results
         // must differ from the null evaluator's, which keeps zeros.
-        var zeroMemory = new Evaluator(trainer.Action, null, 16, Compute.SingleThread).Evaluate(data.Validation, data.HasAnswerAtEnd);
-        var halfMemory = new Evaluator(trainer.Action, trainer.Memory, 16, Compute.SingleThread).Evaluate(data.Validation, data.HasAnswerAtEnd);
+        var zeroMemory = new Evaluator(trainer.Action, null, 16, Compute.SingleThread).Evaluate(data.Validation, data.Scoring);
+        var halfMemory = new Evaluator(trainer.Action, trainer.Memory, 16, Compute.SingleThread).Evaluate(data.Validation, data.Scoring);
         string Counts(EvaluationResult r) => r.Counts.ToCsv(data.TargetSymbols);
-        Assert.Equal(Counts(trainer.Evaluator.Evaluate(data.Validation, data.HasAnswerAtEnd)), Counts(zeroMemory));
+        Assert.Equal(Counts(trainer.Evaluator.Evaluate(data.Validation, data.Scoring)), Counts(zeroMemory));
         Assert.NotEqual(Counts(zeroMemory), Counts(halfMemory));
     }
 }

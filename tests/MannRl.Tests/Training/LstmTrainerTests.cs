@@ -118,8 +118,8 @@ public class LstmTrainerTests
             var optimizer = new Adam(reopened.Parameters, 0.5f);
             Checkpoint.Load(run.CheckpointDirectory, name, [new CheckpointPart("action", reopened.Tensors, optimizer)]);
             Assert.Equal(trainer.Optimizer.Steps, optimizer.Steps);
-            var expected = trainer.Evaluator.Evaluate(data.Validation, data.HasAnswerAtEnd);
-            var actual = new LstmEvaluator(reopened, 7, Compute.SingleThread).Evaluate(data.Validation, data.HasAnswerAtEnd);
+            var expected = trainer.Evaluator.Evaluate(data.Validation, data.Scoring);
+            var actual = new LstmEvaluator(reopened, 7, Compute.SingleThread).Evaluate(data.Validation, data.Scoring);
             // The evaluation batch size changes no result.
             Assert.Equal(expected.Counts.ToCsv(data.TargetSymbols), actual.Counts.ToCsv(data.TargetSymbols));
             Assert.Equal(expected.AnswerAccuracy, actual.AnswerAccuracy);

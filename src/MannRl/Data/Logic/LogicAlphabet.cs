@@ -21,6 +21,9 @@ public static class LogicAlphabet
     /// <summary>Number of symbols (11).</summary>
     public const int Count = 11;
 
+    /// <summary>The alphabet as a <see cref="SymbolAlphabet"/> (data files, <c>evaluate --data</c>).</summary>
+    public static SymbolAlphabet Alphabet { get; } = new(Characters);
+
     /// <summary>The symbols as strings, indexed by id (the vocabulary of the dataset).</summary>
     public static IReadOnlyList<string> Symbols { get; } = Characters.Select(c => c.ToString()).ToArray();
 

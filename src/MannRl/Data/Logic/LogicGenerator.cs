@@ -6,7 +6,8 @@ namespace MannRl.Data.Logic;
 /// Generates logic sequences as the original did, the three kinds equally likely:
 /// <c>and</c> over 2..20 ones, false half the time (one random operand set to 0);
 /// <c>or</c> over 2..20 zeros, true half the time (one random operand set to 1);
-/// <c>xor</c> over two random bits. Each is followed by <c>=</c> and <c>|</c>.
+/// <c>xor</c> over two random bits. Each is followed by <c>=</c> and <c>|</c>. The operand counts of <c>and</c> /
+/// <c>or</c> may be another range (<c>logic_operands</c>, e.g. 21..40 for sequences longer than any in training).
 /// </summary>
 public sealed class LogicGenerator
 {
@@ -23,9 +24,20 @@ public sealed class LogicGenerator
     public const double DefaultValidationRatio = 0.05;
 
     private readonly Rng _rng;
+    private readonly int _minOperands, _maxOperands;
 
-    /// <summary>Creates a generator drawing from <paramref name="rng"/>.</summary>
-    public LogicGenerator(Rng rng) => _rng = rng;
+    /// <summary>Creates a generator drawing from <paramref name="rng"/>, with the original's 2..20 operands.</summary>
+    public LogicGenerator(Rng rng) : this(rng, MinOperands, MaxOperands) { }
+
+    /// <summary>Creates a generator drawing <c>and</c> / <c>or</c> operand counts from [<paramref name="minOperands"/>, <paramref name="maxOperands"/>].</summary>
+    public LogicGenerator(Rng rng, int minOperands, int maxOperands)
+    {
+        if (minOperands < 1 || maxOperands < minOperands)
+            throw new ArgumentOutOfRangeException(nameof(minOperands), $"operand counts need 1 <= min <= max, got {minOperands}..{maxOperands}");
+        _rng = rng;
+        _minOperands = minOperands;
+        _maxOperands = maxOperands;
+    }
 
     /// <summary>One sequence of a kind drawn uniformly from and / or / xor.</summary>
     public LogicExample Next() => _rng.NextInt(3) switch
@@ -79,7 +91,7 @@ public sealed class LogicGenerator
 
     private char[] Operands(char fill, out bool flipped)
     {
-        int length = _rng.NextInt(MinOperands, MaxOperands);
+        int length = _rng.NextInt(_minOperands, _maxOperands);
         flipped = _rng.NextBool();
         var operands = new char[length];
         Array.Fill(operands, fill);

@@ -12,12 +12,27 @@ public static class LogicTask
     /// <summary>The dataset name of the config.</summary>
     public const string Name = "logic";
 
-    /// <summary>Loads (or generates and caches) the logic data below <paramref name="dataDir"/>.</summary>
+    /// <summary>Loads (or generates and caches) the original's logic data below <paramref name="dataDir"/>.</summary>
     /// <param name="dataDir">The data directory (see <see cref="DataDirectory"/>).</param>
     /// <param name="seed">Seed of the generation when there is no file.</param>
     /// <param name="log">Receives one line on what was read, generated or written, and warnings.</param>
-    public static SequenceDataset Load(string dataDir, ulong seed, Action<string>? log = null)
+    public static SequenceDataset Load(string dataDir, ulong seed, Action<string>? log = null) =>
+        Load(dataDir, LogicOptions.Original(seed), log);
+
+    /// <summary>
+    /// Loads logic data: with the original's operands and count, the file below <paramref name="dataDir"/> (generated
+    /// and cached there when absent); otherwise generated from <paramref name="options"/> and not cached (a file of
+    /// other parameters is made with <c>mannrl data make logic</c>).
+    /// </summary>
+    public static SequenceDataset Load(string dataDir, LogicOptions options, Action<string>? log = null)
     {
+        if (!options.IsOriginal)
+        {
+            log?.Invoke($"logic: generated {options.Count} sequences of {options.Operands.ToCommandLine()} operands with seed {options.Seed} "
+                + "(not cached: only the original's 10,000 sequences of 2..20 operands are read from the data directory)");
+            return ToDataset(Generate(options));
+        }
+        ulong seed = options.Seed;
         string folder = Path.Combine(dataDir, "logic");
         string path = Path.Combine(folder, LogicDataFile.FileName);
         if (File.Exists(path))
@@ -43,11 +58,17 @@ public static class LogicTask
     }
 
     /// <summary>The standard data set for a seed: 10,000 sequences, the last 5% for validation.</summary>
-    public static LogicSplits Generate(ulong seed)
+    public static LogicSplits Generate(ulong seed) => Generate(LogicOptions.Original(seed));
+
+    /// <summary>The data set of <paramref name="options"/>: the last 5% for validation.</summary>
+    public static LogicSplits Generate(LogicOptions options)
     {
-        var generator = new LogicGenerator(new Rng(seed).Fork("logic-data"));
-        return LogicGenerator.Split(generator.Generate(LogicGenerator.DefaultCount));
+        var generator = new LogicGenerator(new Rng(options.Seed).Fork("logic-data"), options.Operands.Min, options.Operands.Max);
+        return LogicGenerator.Split(generator.Generate(options.Count));
     }
+
+    /// <summary>A logic sequence's length for <c>evaluate --by-length</c>: its operands (the 0 and 1 inputs).</summary>
+    public static SequenceLength OperandCount { get; } = SequenceLength.InputsBetween("operands", LogicAlphabet.IdOf('0'), LogicAlphabet.IdOf('1'));
 
     /// <summary>The dataset the trainer reads: one-hot inputs and targets over <see cref="LogicAlphabet"/>.</summary>
     public static SequenceDataset ToDataset(LogicSplits splits) => new(
@@ -59,6 +80,7 @@ public static class LogicTask
         test: null,
         inputSymbols: LogicAlphabet.Symbols)
     {
-        HasAnswerAtEnd = true,
+        Scoring = Scoring.LastStepAnswer,
+        Length = OperandCount,
     };
 }

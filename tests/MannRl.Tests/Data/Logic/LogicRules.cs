@@ -5,8 +5,8 @@ namespace MannRl.Tests.Data.Logic;
 /// <summary>The logic task's rules, written out independently of the generator, to check any sequence.</summary>
 internal static class LogicRules
 {
-    /// <summary>Asserts <paramref name="e"/> is well formed and returns its operator and operands.</summary>
-    public static (string Op, string Operands) Check(LogicExample e)
+    /// <summary>Asserts <paramref name="e"/> is well formed (and/or over 2..20 operands, or the given range) and returns its operator and operands.</summary>
+    public static (string Op, string Operands) Check(LogicExample e, int minOperands = 2, int maxOperands = 20)
     {
         string inputs = e.Inputs, targets = e.Targets;
         Assert.Equal(inputs.Length, targets.Length);
@@ -28,11 +28,11 @@ internal static class LogicRules
         switch (op)
         {
             case "and":
-                Assert.InRange(operands.Length, 2, 20);
+                Assert.InRange(operands.Length, minOperands, maxOperands);
                 Assert.InRange(operands.Count(c => c == '0'), 0, 1);
                 break;
             case "or":
-                Assert.InRange(operands.Length, 2, 20);
+                Assert.InRange(operands.Length, minOperands, maxOperands);
                 Assert.InRange(operands.Count(c => c == '1'), 0, 1);
                 break;
             default:

@@ -1,3 +1,4 @@
+using MannRl.Config;
 using MannRl.Data;
 using MannRl.Data.Logic;
 
@@ -15,7 +16,7 @@ public sealed class LogicTaskTests : IDisposable
         var log = new List<string>();
         SequenceDataset d = LogicTask.Load(TestPaths.SharedData, 13, log.Add);
         Assert.Equal("logic", d.Name);
-        Assert.True(d.HasAnswerAtEnd);
+        Assert.Same(Scoring.LastStepAnswer, d.Scoring);
         Assert.Equal((11, 11), (d.InputDim, d.TargetDim));
         Assert.Equal(LogicAlphabet.Symbols, d.InputSymbols);
         Assert.Equal(LogicAlphabet.Symbols, d.TargetSymbols);
@@ -61,5 +62,33 @@ public sealed class LogicTaskTests : IDisposable
         Assert.Equal(Path.GetFullPath("/tmp/nm-data"), DataDirectory.Resolve(" ", env));
         Assert.Equal(Path.GetFullPath("data"), DataDirectory.Resolve(null, _ => null));
         Assert.Equal(Path.GetFullPath("rel"), DataDirectory.Resolve("rel", env));
+    }
+
+    [Fact]
+    public void OtherOperandsAreGeneratedAndNeverReadOrCached()
+    {
+        LogicTask.Load(_dir, 13);   // the standard file is now cached in the data directory
+        var log = new List<string>();
+        var options = new LogicOptions(new IntRange(21, 40), 400, 7);
+        SequenceDataset d = LogicTask.Load(_dir, options, log.Add);
+        Assert.Equal((380, 20), (d.Train.Count, d.Validation.Count));
+        Assert.Contains(log, l => l.Contains("not cached"));
+        Assert.Equal([LogicDataFile.FileName], Directory.GetFiles(Path.Combine(_dir, "logic")).Select(Path.GetFileName));
+        var operands = d.Train.Select(d.Length.Of).ToArray();
+        Assert.Equal(21, operands.Where(n => n != 2).Min());
+        Assert.Equal(40, operands.Max());
+        Assert.Equal("operands", d.Length.Unit);
+    }
+
+    [Fact]
+    public void TheConfigKeysSelectTheDrawAndTheDefaultsAreTheOriginal()
+    {
+        Assert.True(LogicOptions.Original(5).IsOriginal);
+        var config = new ExperimentConfig { LogicOperands = new IntRange(3, 4), LogicCount = 100, Seed = 1, DataSeed = 2 };
+        SequenceDataset d = TaskLoader.Load(config, _dir, null);
+        Assert.Equal(95, d.Train.Count);
+        Assert.False(Directory.Exists(Path.Combine(_dir, "logic")));
+        SequenceDataset same = LogicTask.Load(_dir, new LogicOptions(new IntRange(3, 4), 100, 2));
+        Assert.Equal(same.Train.Select(s => s.InputIds), d.Train.Select(s => s.InputIds));
     }
 }
