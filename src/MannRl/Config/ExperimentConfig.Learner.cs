@@ -26,5 +26,8 @@ public sealed partial record ExperimentConfig
         AtLeast("lstm_hidden_dim", LstmHiddenDim, 1);
         AtLeast("lstm_layers", LstmLayers, 1);
         AtLeast("lstm_bptt_truncate", LstmBpttTruncate, 0, "0 backpropagates through whole sequences");
+        if (ModelKind == LearnerKind.Lstm && PosEmbeddingsSpec is { Kind: PosEmbeddingKind.Learned })
+            throw Error("pos_embeddings", "learned:DIM does not work with model lstm (its batches of whole sentences would hold a one-hot row "
+                + "of the whole vocabulary per word); use random:DIM or glove:PATH");
     }
 }

@@ -81,6 +81,8 @@ public class ValidationTests
         Fails(Logic() with { Model = "lstm", LstmLayers = 0 }, "lstm_layers");
         Fails(Logic() with { Model = "lstm", LstmBpttTruncate = -1 }, "lstm_bptt_truncate");
         (Logic() with { Model = "lstm", BatchSize = 1 }).Validate(); // no batch norm: one sequence per batch is fine
+        Fails(Logic() with { Model = "lstm", PosEmbeddings = "learned:64" }, "pos_embeddings");
+        (Logic() with { Model = "lstm", PosEmbeddings = "random:64" }).Validate();
     }
 
     [Fact]
