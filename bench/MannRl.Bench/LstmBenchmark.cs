@@ -167,7 +167,9 @@ public static class LstmBenchmark
             .Append(" whole sequences packed without padding, cross entropy on the logits over all steps, backpropagation through whole ")
             .Append("sequences, ").Append(c.ActionOptimizer).Append(' ').Append(c.ActionLearningRate.ToString(CultureInfo.InvariantCulture)).Append(", ")
             .Append(I(c.Epochs)).Append(" epochs, one thread each (`torch.set_num_threads(1)`). Timed: each epoch's training pass (packing the ")
-            .Append("batches, forward, loss, backward, optimizer step); the validation answer accuracy after the last epoch is measured untimed.\n\n");
+            .Append("batches, forward, loss, backward, optimizer step); the validation answer accuracy after the last epoch is measured untimed. ")
+            .Append("mannrl runs inside the benchmark's process in every round, so its first epoch of round 1 includes compiling its code (JIT); ")
+            .Append("PyTorch starts a fresh interpreter each round.\n\n");
         s.Append("| round | learner | ");
         for (int e = 1; e <= c.Epochs; e++) s.Append("epoch ").Append(e).Append(" wall s | ");
         s.Append("total wall s | total CPU s | validation answers |\n|---|---|");
