@@ -1,3 +1,4 @@
+using MannRl.Config;
 using MannRl.Engine;
 
 namespace MannRl.Models;
@@ -21,6 +22,19 @@ public sealed class LstmNet : Network
         Decision = Tensors.Linear("decision", hiddenDim, targetDim);
         TargetDim = targetDim;
         _softmax = new Softmax(targetDim);
+    }
+
+    /// <summary>
+    /// The net of a config with <c>model: lstm</c> (<c>lstm_hidden_dim</c>, <c>lstm_layers</c>) for inputs of
+    /// <paramref name="inputDim"/> and <paramref name="targetDim"/> targets, initialised from the stream
+    /// <c>action-init</c> forked from <paramref name="rng"/> (the first fork, as the MANN-RL action net's); with
+    /// <paramref name="learnedEmbeddingDim"/> the inputs are one-hot ids embedded by a trainable lookup first.
+    /// </summary>
+    public static LstmNet Create(ExperimentConfig config, int inputDim, int targetDim, int? learnedEmbeddingDim, Rng rng)
+    {
+        var net = new LstmNet(learnedEmbeddingDim ?? inputDim, config.LstmHiddenDim, config.LstmLayers, targetDim, rng.Fork("action-init"));
+        if (learnedEmbeddingDim is not null) net.UseLearnedInputEmbedding(inputDim);
+        return net;
     }
 
     /// <summary>The recurrent layers.</summary>

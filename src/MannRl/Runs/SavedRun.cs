@@ -12,8 +12,10 @@ namespace MannRl.Runs;
 /// <param name="CheckpointName">The checkpoint loaded, e.g. <c>t71</c>.</param>
 /// <param name="Config">The run's effective config.</param>
 /// <param name="Data">The run's data set.</param>
-/// <param name="Networks">The nets, built as training built them, with the checkpoint's tensors.</param>
-public sealed record SavedRun(string RunDir, string CheckpointName, ExperimentConfig Config, SequenceDataset Data, MannNetworks Networks)
+/// <param name="Networks">MANN-RL's nets (model mann-rl, no-memory or frozen-memory), built as training built them, with the
+/// checkpoint's tensors; null for the LSTM baseline.</param>
+/// <param name="Lstm">The LSTM baseline's net (model lstm) with the checkpoint's tensors, else null.</param>
+public sealed record SavedRun(string RunDir, string CheckpointName, ExperimentConfig Config, SequenceDataset Data, MannNetworks? Networks, LstmNet? Lstm)
 {
     /// <summary>
     /// Opens <paramref name="runDir"/> at <paramref name="checkpoint"/> (null: the newest). The data comes from
@@ -32,9 +34,15 @@ public sealed record SavedRun(string RunDir, string CheckpointName, ExperimentCo
         if (!Checkpoint.List(checkpoints).Contains(name))
             throw new RunDirectoryException($"no checkpoint '{name}' in '{checkpoints}'; available: {string.Join(", ", Checkpoint.List(checkpoints))}");
         var data = Experiment.LoadData(config, dataDir ?? RunInfo.DataDir(runDir) ?? DataDirectory.Resolve(null), null);
+        if (config.ModelKind == LearnerKind.Lstm)
+        {
+            var lstm = LstmNet.Create(config, data.InputDim, data.TargetDim, data.LearnedEmbeddingDim, new Rng(config.Seed));
+            Checkpoint.Load(checkpoints, name, [new CheckpointPart("action", lstm.Tensors)]);
+            return new SavedRun(runDir, name, config, data, null, lstm);
+        }
         var networks = MannNetworks.Create(config, data.InputDim, data.TargetDim, data.LearnedEmbeddingDim, new Rng(config.Seed));
         Checkpoint.Load(checkpoints, name, networks.Action, networks.Memory);
-        return new SavedRun(runDir, name, config, data, networks);
+        return new SavedRun(runDir, name, config, data, networks, null);
     }
 
     /// <summary>
@@ -46,12 +54,18 @@ public sealed record SavedRun(string RunDir, string CheckpointName, ExperimentCo
 
     /// <summary>
     /// Evaluates the checkpoint on <paramref name="target"/> at <paramref name="batchSize"/> on the threads
-    /// <paramref name="compute"/> allows, scored as its data set scores; <paramref name="onPrediction"/> and
-    /// <paramref name="groupOf"/> as <see cref="Evaluator.Evaluate"/>.
+    /// <paramref name="compute"/> allows, scored as its data set scores, as training evaluated it (<see cref="Evaluator"/>,
+    /// without a memory-net for model no-memory, or <see cref="LstmEvaluator"/> for the LSTM); <paramref name="onPrediction"/>
+    /// and <paramref name="groupOf"/> as <see cref="Evaluator.Evaluate"/>.
     /// </summary>
     public EvaluationResult Evaluate(EvaluationData target, int batchSize, Compute compute, Action<int, int, int, int>? onPrediction = null,
-        Func<int, int>? groupOf = null) =>
-        new Evaluator(Networks.Action, Networks.Memory, batchSize, compute).Evaluate(target.Sequences, target.Data.Scoring, onPrediction, groupOf: groupOf);
+        Func<int, int>? groupOf = null)
+    {
+        if (Lstm is not null)
+            return new LstmEvaluator(Lstm, batchSize, compute).Evaluate(target.Sequences, target.Data.Scoring, onPrediction, groupOf);
+        var memory = Config.ModelKind == LearnerKind.NoMemory ? null : Networks!.Memory;
+        return new Evaluator(Networks!.Action, memory, batchSize, compute).Evaluate(target.Sequences, target.Data.Scoring, onPrediction, groupOf: groupOf);
+    }
 
     /// <summary>Where predictions of <paramref name="split"/> go by default: <c>RUNDIR/predictions/&lt;checkpoint&gt;-&lt;split&gt;</c>.</summary>
     public string PredictionPrefix(string split) => Path.Combine(RunDir, RunFiles.Predictions, $"{CheckpointName}-{split}");

@@ -42,12 +42,9 @@ public sealed class LstmTrainer : ITrainer
         _sink = sink;
         // The same forks, in the same order, as the MANN-RL trainer: the epochs' shuffles are the same.
         var rng = new Rng(config.Seed);
-        var init = rng.Fork("action-init");
+        Net = LstmNet.Create(config, data.InputDim, data.TargetDim, data.LearnedEmbeddingDim, rng);
         _ = rng.Fork("memory-init");
         _shuffle = rng.Fork("shuffle");
-        int inputDim = data.LearnedEmbeddingDim ?? data.InputDim;
-        Net = new LstmNet(inputDim, config.LstmHiddenDim, config.LstmLayers, data.TargetDim, init);
-        if (data.LearnedEmbeddingDim is not null) Net.UseLearnedInputEmbedding(data.InputDim);
         Optimizer = OptimizerFactory.Create(config.ActionOptimizerKind, Net.Parameters, config.ActionLearningRate, compute);
         if (config.ActionLrRateDecay is { } decay) _schedule = new MultiStepLR(Optimizer, decay.Milestones, (float)decay.Gamma);
         _lossOnLogits = config.ActionLossOnKind == LossInput.Logits;
