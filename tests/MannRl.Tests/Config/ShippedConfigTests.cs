@@ -19,6 +19,9 @@ public class ShippedConfigTests
         ["tasks/copy_m"],
         ["tasks/repeat_copy_m"],
         ["tasks/associative_recall_m"],
+        ["tasks/copy_lstm"],
+        ["tasks/repeat_copy_lstm"],
+        ["tasks/associative_recall_lstm"],
     ];
 
     [Fact]
