@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MannRl.Cli.Commands;
+using MannRl.Cli.Output;
 
 namespace MannRl.Cli;
 
@@ -17,6 +18,12 @@ public static class Program
         root.Subcommands.Add(DataCommand.Create());
         root.Subcommands.Add(SweepCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        var quiet = new Option<bool>("--quiet", "-q")
+        {
+            Description = "No progress display and no echo of the run's log: warnings, errors and results only.",
+            Recursive = true,
+        };
+        root.Options.Add(quiet);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -24,6 +31,7 @@ public static class Program
             Console.Error.WriteLine("Run 'mannrl --help' (or 'mannrl <command> --help') for usage.");
             return ExitCodes.Usage;
         }
+        ConsoleOutput.Configure(parsed.GetValue(quiet));
         return parsed.Invoke();
     }
 }

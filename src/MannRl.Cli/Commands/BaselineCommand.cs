@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MannRl.Config;
+using MannRl.Cli.Output;
 using MannRl.Data;
 using MannRl.Data.Pos;
 using MannRl.Evaluation;
@@ -27,8 +28,13 @@ internal static class BaselineCommand
             string name = p.GetValue(tagset)!;
             if (!ConfigNames<PosTagset>.TryParse(name.Trim().ToLowerInvariant(), out PosTagset t))
                 throw new UsageException($"pos_tagset '{name}' is not a tagset: use xpos (Penn tags, the default) or upos");
-            var corpus = PosCorpus.Load(DataDirectory.Resolve(p.GetValue(dataDir)));
-            var result = PosBaseline.Run(corpus, t);
+            string step = "loading the corpus";
+            var result = ProgressDisplay.Run("baseline pos", () => new ProgressState(double.NaN, step), () =>
+            {
+                var corpus = PosCorpus.Load(DataDirectory.Resolve(p.GetValue(dataDir)));
+                step = "counting tags";
+                return PosBaseline.Run(corpus, t);
+            });
             var table = new Table().Title($"most-frequent-tag baseline ({t.ToString().ToUpperInvariant()}, {result.Tags.Count} tags)")
                 .AddColumns("split", "accuracy", "weighted F1", "micro F1");
             foreach (var split in new[] { "train", "validation", "test" })

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MannRl.Config;
+using MannRl.Cli.Output;
 using MannRl.Data;
 using MannRl.Data.Logic;
 using MannRl.Data.MemoryTasks;
@@ -33,15 +34,27 @@ internal static class DataCommand
         fetch.SetAction(p => ExitCodes.Guard(() =>
         {
             string dir = DataDirectory.Resolve(p.GetValue(dataDir));
-            if (p.GetValue(which) == "udpos")
+            string name = p.GetValue(which)!;
+            // The fetchers report in messages, not sizes: the display shows the latest one under a spinner.
+            string latest = "";
+            void Report(string message)
             {
-                var files = UdFetcher.FetchAsync(dir, progress: Console.WriteLine).GetAwaiter().GetResult();
-                foreach (var f in files) Console.WriteLine($"have {f}");
+                latest = message;
+                ConsoleOutput.LogLine(message);
             }
-            else
+            ProgressDisplay.Run($"fetch {name}", () => new ProgressState(double.NaN, latest), () =>
             {
-                WmtFetcher.FetchAsync(dir, Console.WriteLine).GetAwaiter().GetResult();
-            }
+                if (name == "udpos")
+                {
+                    var files = UdFetcher.FetchAsync(dir, progress: Report).GetAwaiter().GetResult();
+                    foreach (var f in files) ConsoleOutput.Line($"have {f}");
+                }
+                else
+                {
+                    WmtFetcher.FetchAsync(dir, Report).GetAwaiter().GetResult();
+                }
+                return 0;
+            });
             return ExitCodes.Ok;
         }));
         return fetch;

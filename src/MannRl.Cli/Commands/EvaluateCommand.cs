@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MannRl.Engine;
+using MannRl.Cli.Output;
 using MannRl.Evaluation;
 using MannRl.Runs;
 using Spectre.Console;
@@ -46,7 +47,10 @@ internal static class EvaluateCommand
                 bins = p.GetValue(binWidth) is int w ? new LengthBins(w) : LengthBins.For(lengths);
                 groupOf = i => bins.BinOf(lengths[i]);
             }
-            var result = run.Evaluate(target, run.Config.EvalBatchSize, compute, groupOf: groupOf);
+            // --json output is data for another program: no progress lines among it.
+            var result = p.GetValue(json) ? run.Evaluate(target, run.Config.EvalBatchSize, compute, groupOf: groupOf)
+                : ProgressDisplay.Run($"evaluate {run.CheckpointName} on {target.Name}", () => EvaluationProgressView.Poll(run),
+                    () => run.Evaluate(target, run.Config.EvalBatchSize, compute, groupOf: groupOf));
             if (p.GetValue(json)) Console.WriteLine(MetricsJson.Format(run, target, run.Config.EvalBatchSize, result, bins));
             else Print(run, target, result, bins);
             return ExitCodes.Ok;

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using MannRl.Engine;
+using MannRl.Cli.Output;
+using MannRl.Reports.Confusion;
 using MannRl.Runs;
 
 namespace MannRl.Cli.Commands;
@@ -19,7 +21,7 @@ internal static class PredictCommand
         var data = CommonOptions.Data();
         var output = new Option<string?>("--out")
         {
-            Description = "Output prefix (default RUNDIR/predictions/<checkpoint>-<split>): writes PREFIX.alignment.tsv, PREFIX.confusion.csv, PREFIX.metrics.json.",
+            Description = "Output prefix (default RUNDIR/predictions/<checkpoint>-<split>): writes PREFIX.alignment.tsv, PREFIX.confusion.csv, PREFIX.confusion.png, PREFIX.metrics.json.",
         };
         var batch = new Option<int?>("--batch-size") { Description = "Evaluation batch size (default: the config's eval_batch_size)." };
         var dataDir = CommonOptions.DataDir();
@@ -36,8 +38,11 @@ internal static class PredictCommand
             int batchSize = p.GetValue(batch) ?? run.Config.EvalBatchSize;
             if (batchSize < 1) throw new UsageException($"--batch-size must be at least 1, got {batchSize}");
             string prefix = p.GetValue(output) ?? run.PredictionPrefix(target.Name);
-            var result = PredictionFiles.Write(run, target, batchSize, prefix, compute);
-            Console.WriteLine($"wrote {prefix}.alignment.tsv, .confusion.csv, .metrics.json (weighted F1 {result.Metrics.WeightedF1.ToString("F4", CultureInfo.InvariantCulture)})");
+            var result = ProgressDisplay.Run($"predict {run.CheckpointName} on {target.Name}", () => EvaluationProgressView.Poll(run),
+                () => PredictionFiles.Write(run, target, batchSize, prefix, compute));
+            ConfusionFigure.Build(result.Counts, target.Data.TargetSymbols, $"{Path.GetFileName(Path.GetFullPath(run.RunDir))}: {run.CheckpointName} on {target.Name} (batch {batchSize})")
+                .Save(prefix + ".confusion.png");
+            ConsoleOutput.Line($"wrote {prefix}.alignment.tsv, .confusion.csv, .confusion.png, .metrics.json (weighted F1 {result.Metrics.WeightedF1.ToString("F4", CultureInfo.InvariantCulture)})");
             return ExitCodes.Ok;
         }));
         return cmd;

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using MannRl.Cli.Output;
 using MannRl.Data;
 using MannRl.Engine;
+using MannRl.Reports.Curves;
 using MannRl.Runs;
 using MannRl.Training;
 using Spectre.Console;
@@ -49,7 +51,23 @@ internal static class TrainCommand
             c.Epochs = e;
         }
         runDir ??= RunDirectory.DefaultPath(c);
-        var summary = TrainingRun.Execute(c, DataDirectory.Resolve(dataDirOption), runDir, compute, Console.WriteLine);
+        string dataDir = DataDirectory.Resolve(dataDirOption);
+        CurvesRefresher? curves = null;
+        TrainingProgressView? view = null;
+        var hooks = new TrainingRunHooks(
+            Sink: run => curves = new CurvesRefresher(run, run.FullPath),
+            Started: trainer => view = new TrainingProgressView(trainer.Progress));
+        TrainingSummary summary;
+        try
+        {
+            summary = ProgressDisplay.Run($"train {Path.GetFileName(Path.GetFullPath(runDir))}",
+                () => view?.Poll() ?? new ProgressState(double.NaN, "loading data"),
+                () => TrainingRun.Execute(c, dataDir, runDir, compute, ConsoleOutput.LogLine, hooks: hooks));
+        }
+        finally
+        {
+            curves?.Finish(); // a failed run still gets the picture of what it evaluated
+        }
         PrintSummary(summary, Path.GetFullPath(runDir));
         return ExitCodes.Ok;
     }
@@ -65,6 +83,6 @@ internal static class TrainCommand
                 row.AnswerAccuracy is { } a ? a.ToString("P1", CultureInfo.InvariantCulture) : "-");
         }
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated($"{s.Steps} steps, {s.MemoryTrainings} memory trainings in {s.Seconds:F1} s. Run: {runDir}");
+        AnsiConsole.MarkupLineInterpolated($"{s.Steps} steps, {s.MemoryTrainings} memory trainings in {s.Seconds:F1} s. Run: {runDir} (learning curves: {CurvesRefresher.FileName})");
     }
 }

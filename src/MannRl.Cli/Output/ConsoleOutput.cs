@@ -43,18 +43,31 @@ internal static class ConsoleOutput
     }
 
     /// <summary>A Spectre console writing to <paramref name="writer"/>: ANSI and interaction only in live mode.</summary>
-    public static IAnsiConsole Create(OutputMode mode, TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
+    public static IAnsiConsole Create(OutputMode mode, TextWriter writer)
     {
-        Ansi = mode == OutputMode.Live ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = mode == OutputMode.Live ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = mode == OutputMode.Live ? InteractionSupport.Yes : InteractionSupport.No,
-        Out = new AnsiConsoleOutput(writer),
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = mode == OutputMode.Live ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = mode == OutputMode.Live ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = mode == OutputMode.Live ? InteractionSupport.Yes : InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        // A pipe has no width: Spectre would assume 80 columns and wrap long lines and tables.
+        if (mode == OutputMode.Plain) console.Profile.Width = PlainWidth;
+        return console;
+    }
 
-    /// <summary>One line of text (never read as markup); in live mode it appears above the progress display.</summary>
+    /// <summary>The width tables may take when output is not a terminal.</summary>
+    public const int PlainWidth = 200;
+
+    /// <summary>One line of text (never read as markup, never wrapped); in live mode it appears above the progress display.</summary>
     public static void Line(string text)
     {
-        lock (Gate) AnsiConsole.Console.WriteLine(text);
+        lock (Gate)
+        {
+            if (Mode == OutputMode.Live) AnsiConsole.Console.WriteLine(text);
+            else Console.Out.WriteLine(text);
+        }
     }
 
     /// <summary>One line of the run's log, unless <c>--quiet</c>.</summary>

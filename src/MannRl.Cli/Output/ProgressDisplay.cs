@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace MannRl.Cli.Output;
 
@@ -27,12 +28,15 @@ internal static class ProgressDisplay
         if (mode == OutputMode.Live) return Live(console, title, poll, work);
         if (plainInterval is not { } interval) return work();
         var clock = Stopwatch.StartNew();
+        TimeSpan? measuredFrom = null; // the ETA counts from the first known fraction, not from loading data
         var gate = new object();
         using var timer = new Timer(_ =>
         {
             var s = poll();
-            string line = $"[{Duration(clock.Elapsed)}] {title}: {Percent(s.Fraction)}{s.Detail}{Eta(clock.Elapsed, s.Fraction)}";
-            lock (gate) console.WriteLine(line);
+            if (!double.IsNaN(s.Fraction)) measuredFrom ??= clock.Elapsed;
+            var measured = clock.Elapsed - (measuredFrom ?? clock.Elapsed);
+            string line = $"[{Duration(clock.Elapsed)}] {title}: {Percent(s.Fraction)}{s.Detail}{Eta(measured, s.Fraction)}";
+            lock (gate) console.Profile.Out.Writer.WriteLine(line); // unwrapped, as the log lines around it
         }, null, interval, interval);
         try
         {
@@ -49,32 +53,44 @@ internal static class ProgressDisplay
 
     private static T Live<T>(IAnsiConsole console, string title, Func<ProgressState> poll, Func<T> work)
     {
-        var progress = console.Progress()
-            .AutoClear(false)
-            .HideCompleted(false)
-            .AutoRefresh(true)
-            .Columns(new SpinnerColumn(), new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(),
-                new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn());
-        progress.RefreshRate = LiveRefresh;
-        return progress.Start(ctx =>
+        var clock = Stopwatch.StartNew();
+        TimeSpan? measuredFrom = null;
+        int frame = 0;
+        IRenderable View(bool done)
         {
-            var task = ctx.AddTask(Markup.Escape(title), autoStart: true, maxValue: 1000);
-            void Update()
+            var s = poll();
+            if (!double.IsNaN(s.Fraction)) measuredFrom ??= clock.Elapsed;
+            var measured = clock.Elapsed - (measuredFrom ?? clock.Elapsed);
+            string spinner = done ? "[green]✔[/]" : $"[yellow]{Spinner[frame++ % Spinner.Length]}[/]";
+            string head = $"{spinner} [bold]{Markup.Escape(title)}[/] {Bar(done ? 1 : s.Fraction)} {Percent(done ? 1 : s.Fraction)}"
+                + $"[grey]{Duration(clock.Elapsed)}{Markup.Escape(done ? "" : Eta(measured, s.Fraction))}[/]";
+            return s.Detail.Length == 0 ? new Markup(head) : new Rows(new Markup(head), new Markup("  " + Markup.Escape(s.Detail)));
+        }
+        return console.Live(View(done: false)).AutoClear(false).Start(ctx =>
+        {
+            using (new Timer(_ =>
             {
-                var s = poll();
-                task.IsIndeterminate = double.IsNaN(s.Fraction);
-                if (!task.IsIndeterminate) task.Value = 1000 * Math.Clamp(s.Fraction, 0, 1);
-                task.Description = Markup.Escape(s.Detail.Length == 0 ? title : $"{title}: {s.Detail}");
-            }
-            using (new Timer(_ => Update(), null, TimeSpan.Zero, LiveRefresh))
+                ctx.UpdateTarget(View(done: false));
+                ctx.Refresh();
+            }, null, LiveRefresh, LiveRefresh))
             {
                 var result = work();
-                Update();
-                if (!task.IsIndeterminate) task.Value = task.MaxValue;
-                task.StopTask();
+                ctx.UpdateTarget(View(done: true));
+                ctx.Refresh();
                 return result;
             }
         });
+    }
+
+    private static readonly string[] Spinner = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+
+    /// <summary>A 24-character bar of block characters; dots while the share is unknown.</summary>
+    private static string Bar(double fraction)
+    {
+        const int width = 24;
+        if (double.IsNaN(fraction)) return "[grey]" + new string('·', width) + "[/]";
+        int full = (int)Math.Round(width * Math.Clamp(fraction, 0, 1));
+        return "[blue]" + new string('━', full) + "[/][grey]" + new string('─', width - full) + "[/]";
     }
 
     private static string Percent(double fraction) =>

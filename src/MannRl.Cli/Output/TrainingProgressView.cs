@@ -48,10 +48,10 @@ internal sealed class TrainingProgressView(TrainingProgress progress)
                 ? string.Create(CultureInfo.InvariantCulture, $"  evaluating {100.0 * e.SymbolsDone / e.SymbolsTotal:F0}%") : "  evaluating");
         else if (_rate > 0)
             d.Append(CultureInfo.InvariantCulture, $"  {_rate:N0} steps/s");
-        if (!double.IsNaN(progress.LastActionLoss)) d.Append(CultureInfo.InvariantCulture, $"  action loss {progress.LastActionLoss:F4}");
+        if (!double.IsNaN(progress.LastActionLoss)) d.Append(CultureInfo.InvariantCulture, $"  action loss {progress.LastActionLoss:F3}");
         if (!double.IsNaN(progress.LastMemoryLoss)) d.Append(CultureInfo.InvariantCulture, $"  memory loss {progress.LastMemoryLoss:G4}");
         if (progress.LastEvaluatedEpoch > 0)
-            d.Append(CultureInfo.InvariantCulture, $"  validation weighted F1 {progress.LastValidationF1:F4} (epoch {progress.LastEvaluatedEpoch})");
+            d.Append(CultureInfo.InvariantCulture, $"  val wF1 {progress.LastValidationF1:F4} (ep {progress.LastEvaluatedEpoch})");
         return d.ToString();
     }
 }

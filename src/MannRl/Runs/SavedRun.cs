@@ -55,17 +55,26 @@ public sealed record SavedRun(string RunDir, string CheckpointName, ExperimentCo
     /// <summary>
     /// Evaluates the checkpoint on <paramref name="target"/> at <paramref name="batchSize"/> on the threads
     /// <paramref name="compute"/> allows, scored as its data set scores, as training evaluated it (<see cref="Evaluator"/>,
-    /// without a memory-net for model no-memory, or <see cref="LstmEvaluator"/> for the LSTM); <paramref name="onPrediction"/>
-    /// and <paramref name="groupOf"/> as <see cref="Evaluator.Evaluate"/>.
+    /// without a memory-net for model no-memory, or <see cref="LstmEvaluator"/> for the LSTM); <paramref name="onPrediction"/>,
+    /// <paramref name="groupOf"/> and <paramref name="observer"/> (MANN-RL runs only) as <see cref="Evaluator.Evaluate"/>.
     /// </summary>
     public EvaluationResult Evaluate(EvaluationData target, int batchSize, Compute compute, Action<int, int, int, int>? onPrediction = null,
-        Func<int, int>? groupOf = null)
+        Func<int, int>? groupOf = null, IStepObserver? observer = null)
     {
         if (Lstm is not null)
-            return new LstmEvaluator(Lstm, batchSize, compute).Evaluate(target.Sequences, target.Data.Scoring, onPrediction, groupOf);
+        {
+            var lstm = new LstmEvaluator(Lstm, batchSize, compute);
+            EvaluationProgress = lstm;
+            return lstm.Evaluate(target.Sequences, target.Data.Scoring, onPrediction, groupOf);
+        }
         var memory = Config.ModelKind == LearnerKind.NoMemory ? null : Networks!.Memory;
-        return new Evaluator(Networks!.Action, memory, batchSize, compute).Evaluate(target.Sequences, target.Data.Scoring, onPrediction, groupOf: groupOf);
+        var evaluator = new Evaluator(Networks!.Action, memory, batchSize, compute);
+        EvaluationProgress = evaluator;
+        return evaluator.Evaluate(target.Sequences, target.Data.Scoring, onPrediction, observer, groupOf);
     }
+
+    /// <summary>How far the evaluation running (or last run) is, for a progress display on another thread; null before the first.</summary>
+    public IEvaluationProgress? EvaluationProgress { get; private set; }
 
     /// <summary>Where predictions of <paramref name="split"/> go by default: <c>RUNDIR/predictions/&lt;checkpoint&gt;-&lt;split&gt;</c>.</summary>
     public string PredictionPrefix(string split) => Path.Combine(RunDir, RunFiles.Predictions, $"{CheckpointName}-{split}");

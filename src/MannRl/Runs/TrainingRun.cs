@@ -20,11 +20,12 @@ public static class TrainingRun
     /// <param name="compute">The threads the engine may use (their count is recorded in the log).</param>
     /// <param name="echo">Also receives the data loader's messages and every log line (e.g. the console).</param>
     /// <param name="cancel">Stops the run between epochs.</param>
+    /// <param name="hooks">What a caller adds around the run (a progress display, sinks of its own), or null.</param>
     /// <returns>The last evaluations and the counts of the run.</returns>
     /// <exception cref="RunDirectoryException">The run directory is a file, not empty, or in use by another run.</exception>
     /// <exception cref="ConfigException">The config is invalid or does not fit the data.</exception>
     public static TrainingSummary Execute(ExperimentConfig config, string dataDir, string runDir, Compute compute,
-        Action<string>? echo = null, CancellationToken cancel = default)
+        Action<string>? echo = null, CancellationToken cancel = default, TrainingRunHooks? hooks = null)
     {
         RunDirectory.CheckAvailable(runDir);
         var data = Experiment.LoadData(config, dataDir, echo);
@@ -34,7 +35,8 @@ public static class TrainingRun
         {
             run.Log($"Run directory {run.FullPath}; data {dataDir}; threads {compute.Threads}");
             run.Log($"Data set is {data.Name}: {data.Train.Count} train / {data.Validation.Count} validation sequences, input {data.InputDim}, targets {data.TargetDim}");
-            trainer = TrainerFactory.Create(config, data, run, compute);
+            trainer = TrainerFactory.Create(config, data, hooks?.Sink?.Invoke(run) ?? run, compute);
+            hooks?.Started?.Invoke(trainer);
         }
         catch
         {

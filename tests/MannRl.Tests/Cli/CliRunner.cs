@@ -19,12 +19,20 @@ public static class CliRunner
 
     public sealed record Result(int ExitCode, string Out, string Err);
 
-    public static Result Run(string workDir, params string[] args)
+    public static Result Run(string workDir, params string[] args) => RunWith(new Dictionary<string, string?>(), workDir, args);
+
+    /// <summary>Runs with environment variables set (a null value removes the variable).</summary>
+    public static Result RunWith(IReadOnlyDictionary<string, string?> environment, string workDir, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = workDir, RedirectStandardOutput = true, RedirectStandardError = true };
         psi.ArgumentList.Add(CliDll);
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment.Remove("NM_DATA_DIR");
+        foreach (var (k, v) in environment)
+        {
+            if (v is null) psi.Environment.Remove(k);
+            else psi.Environment[k] = v;
+        }
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
