@@ -117,7 +117,7 @@ public sealed class SweepFileTests
         foreach (var path in Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "sweeps"), "*.yaml"))
         {
             var runs = SweepExpansion.Expand(SweepFile.Load(path)).Runs;
-            Assert.True(runs.Count >= 5, path);
+            Assert.True(runs.Count > 0, path);
             Assert.Equal(runs.Count, runs.Select(r => r.Name).Distinct().Count());
         }
     }
