@@ -2,7 +2,7 @@ using MannRl.Config;
 using MannRl.Data.Logic;
 using MannRl.Engine;
 using MannRl.Runs;
-using MannRl.Tests.Pos;
+using MannRl.Tests.Data.Pos;
 
 namespace MannRl.Tests.Runs;
 

@@ -1,6 +1,6 @@
 using MannRl.Engine;
 using MannRl.Models;
-using MannRl.Tests.Parity;
+using MannRl.Tests.Engine.Parity;
 using MannRl.Training;
 
 namespace MannRl.Tests.Training;
