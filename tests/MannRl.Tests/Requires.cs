@@ -12,8 +12,8 @@ public static class Requires
 
     /// <summary>Skips (or, when required, fails) unless <c>../shared/data</c> exists beside the repository.</summary>
     public static void SharedData() =>
-        Need(Directory.Exists(TestPaths.SharedData), SharedDataVariable,
-            $"needs the shared data at '{TestPaths.SharedData}' (absent in a fresh clone)");
+        Need(Directory.Exists(TestPaths.SharedDataLocation), SharedDataVariable,
+            $"needs the shared data at '{TestPaths.SharedDataLocation}' (absent in a fresh clone)");
 
     /// <summary>
     /// Skips (or fails when <paramref name="variable"/> is 1) unless <paramref name="available"/>; <paramref name="what"/>

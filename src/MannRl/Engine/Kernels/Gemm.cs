@@ -22,13 +22,13 @@ namespace MannRl.Engine.Kernels;
 /// </remarks>
 public static class Gemm
 {
-    /// <summary>Below this many multiply-adds (m·n·k) the unpacked row-by-row loop beats packing (measured: 3x5x7 and smaller).</summary>
+    /// <summary>Below this many multiply-adds (m·n·k) packing costs more than it saves: the unpacked row-by-row loop runs.</summary>
     internal const long SmallWork = 128;
 
     /// <summary>
-    /// Fewest multiply-adds (m·n·k) per thread worth waking a helper for. A core does about 110 k multiply-adds per
-    /// microsecond here; measured with the other core idle, 16x256x256 (1 M, 9 µs) ran 1.5x faster on two threads
-    /// and 16x181x181 (0.5 M, 6 µs) slower.
+    /// Fewest multiply-adds (m·n·k) per thread worth waking a helper for: a product must keep each thread busy for
+    /// several microseconds, or waking and joining the helper costs more than its share of the work saves
+    /// (the measurements: docs/benchmarks.md, "Engine thresholds").
     /// </summary>
     internal const long WorkPerThread = 1 << 19;
 

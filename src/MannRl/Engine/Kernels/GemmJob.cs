@@ -17,8 +17,8 @@ internal unsafe struct GemmJob
 {
     /// <summary>
     /// Steps of k per pass over a column panel: its B slice (256 x 32 floats = 32 KB) then stays in the 48 KB L1
-    /// while the row tiles reuse it, and C is reloaded once per block. 128 to 512 measured alike; no blocking lost
-    /// half the speed at k = 2144.
+    /// while the row tiles reuse it, and C is reloaded once per block. Any block from 128 to 512 serves; a long k must
+    /// be blocked (unblocked, the memory-net's k = 2144 runs at half the speed).
     /// </summary>
     public const int KBlock = 256;
 

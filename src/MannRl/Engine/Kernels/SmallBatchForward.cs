@@ -21,9 +21,8 @@ internal static class SmallBatchForward
     private const int Outputs = 8;
 
     /// <summary>
-    /// Weights of at most this many values take this path even when a current Wᵀ exists: packing the batch for
-    /// <see cref="Gemm"/> costs more than it saves (measured 16x59 -> 59: 0.8 us here, 1.2 us packed; 16x475 -> 175:
-    /// 16.3 us here, 14.8 us packed).
+    /// Weights of at most this many values take this path even when a current Wᵀ exists: up to this size packing the
+    /// batch for <see cref="Gemm"/> costs more than it saves (docs/benchmarks.md, "Engine thresholds").
     /// </summary>
     public const int AlwaysBelow = 1 << 15;
 

@@ -3,10 +3,10 @@ using System.Runtime.InteropServices;
 namespace MannRl.Engine.Parallel;
 
 /// <summary>
-/// Thread placement on Linux. Measured on the 2-core machine this project targets: a new busy thread was often placed on
-/// the CPU of the thread that started it and left there for 60 ms and more while the other CPU idled, so two threads ran
-/// at one core's speed. Pinning each helper to its own CPU, and the training thread to the others, avoids that.
-/// Elsewhere, or when the calls fail, nothing is pinned and the scheduler decides as before.
+/// Thread placement on Linux. The scheduler may leave a new busy thread on the CPU of the thread that started it for tens
+/// of milliseconds while another CPU idles, so that two threads run at one core's speed (docs/benchmarks.md, issue 6).
+/// Pinning each helper to its own CPU, and the training thread to the others, avoids that. Elsewhere, or when the calls
+/// fail, nothing is pinned and the scheduler decides.
 /// </summary>
 internal static unsafe partial class CpuAffinity
 {

@@ -30,8 +30,8 @@ internal static unsafe class ElementwiseTasks
         if (threads > 1)
         {
             // One range per thread: each thread then mostly gets the same range every step, and its data stay in that
-            // core's cache (four ranges pulled by whichever thread came first made 2-thread Adam 1.4x slower than one
-            // thread); a helper that does not wake in time leaves its range to the caller.
+            // core's cache (smaller ranges pulled by whichever thread comes first move the optimizer state between the
+            // cores' caches every step); a helper that does not wake in time leaves its range to the caller.
             int tasks = threads;
             int chunk = (length + tasks - 1) / tasks;
             chunk = (chunk + 15) & ~15;

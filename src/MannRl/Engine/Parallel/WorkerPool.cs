@@ -10,8 +10,8 @@ namespace MannRl.Engine.Parallel;
 /// job uses the helpers at a time; a concurrent caller is told to run alone instead, which gives the same bits.
 /// </summary>
 /// <remarks>
-/// A training step starts several short parallel passes (a POS step about five in 160 us). A helper woken from the
-/// kernel arrived after the caller had run every range alone, so helpers poll the job number for
+/// A training step starts several short parallel passes, tens of microseconds apart. A helper woken from the kernel
+/// arrives after the caller has run every range alone, so helpers poll the job number for
 /// <see cref="SpinTicks"/> before they block; when the threads take every CPU, each helper is pinned to a CPU of its
 /// own (<see cref="CpuAffinity"/>). Handshakes are pairs of full fences (Interlocked), so neither side can miss the
 /// other: a helper announces itself as sleeping, then re-reads the job number; the caller bumps the job number, then

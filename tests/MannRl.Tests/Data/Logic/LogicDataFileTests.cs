@@ -8,9 +8,10 @@ public sealed class LogicDataFileTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    [Fact]
+    [SkippableFact]
     public void ReadsTheOriginalFile()
     {
+        Requires.SharedData();
         LogicSplits s = LogicDataFile.Read(TestPaths.LogicDatasetFile);
         Assert.Equal(9_500, s.Train.Count);
         Assert.Equal(500, s.Validation.Count);
@@ -18,9 +19,10 @@ public sealed class LogicDataFileTests : IDisposable
         Assert.All(s.Train.Concat(s.Validation), e => LogicRules.Check(e));
     }
 
-    [Fact]
+    [SkippableFact]
     public void WritesTheOriginalFileBackByteForByte()
     {
+        Requires.SharedData();
         LogicSplits s = LogicDataFile.Read(TestPaths.LogicDatasetFile);
         string path = Path.Combine(_dir, "copy.json");
         LogicDataFile.Write(path, s);

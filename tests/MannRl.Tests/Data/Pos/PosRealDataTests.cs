@@ -6,11 +6,12 @@ namespace MannRl.Tests.Data.Pos;
 /// <summary>The shared UD English EWT files against the figures of its README and of reference/pos-baselines.md.</summary>
 public class PosRealDataTests
 {
-    private static readonly Lazy<PosCorpus> Corpus = new(() => PosCorpus.Load(PosTestData.SharedDataDir));
+    private static readonly Lazy<PosCorpus> Corpus = new(() => PosCorpus.Load(TestPaths.SharedData));
 
-    [Fact]
+    [SkippableFact]
     public void Sentence_word_and_tag_counts_match_the_readme()
     {
+        Requires.SharedData();
         var c = Corpus.Value;
         Assert.Equal([12_544, 2_001, 2_077], new[] { c.Train.Count, c.Validation.Count, c.Test.Count });
         Assert.Equal([204_577, 25_147, 25_094], new[] { c.Train, c.Validation, c.Test }.Select(s => s.Sum(x => x.Length)));
@@ -21,9 +22,10 @@ public class PosRealDataTests
         Assert.DoesNotContain(c.Train.Concat(c.Validation).Concat(c.Test).SelectMany(s => s), t => t.Xpos == "_");
     }
 
-    [Fact]
+    [SkippableFact]
     public void The_dataset_adds_end_symbols_but_no_tags()
     {
+        Requires.SharedData();
         var data = PosTask.Build(Corpus.Value, new PosOptions { Embeddings = PosEmbeddings.Parse("learned:100") });
         var ds = data.Dataset;
         Assert.Equal(49, ds.TargetDim);
@@ -36,12 +38,13 @@ public class PosRealDataTests
             PosTask.Build(Corpus.Value, new PosOptions { Embeddings = PosEmbeddings.Parse("learned:8"), Tagset = PosTagset.Upos }).Dataset.TargetDim);
     }
 
-    [Theory]
+    [SkippableTheory]
     // reference/pos-baselines.md: accuracy and weighted F1 to 4 decimals.
     [InlineData(PosTagset.Xpos, 0.9166, 0.8403, 0.8382, 0.9151, 0.8368, 0.8351)]
     [InlineData(PosTagset.Upos, 0.9287, 0.8613, 0.8620, 0.9289, 0.8589, 0.8600)]
     public void Baseline_matches_the_reference(PosTagset tagset, double accTrain, double accDev, double accTest, double f1Train, double f1Dev, double f1Test)
     {
+        Requires.SharedData();
         var r = PosBaseline.Run(Corpus.Value, tagset);
         Assert.Equal(accTrain, PosBaselineResult.Accuracy(r.Train), 4);
         Assert.Equal(accDev, PosBaselineResult.Accuracy(r.Validation), 4);

@@ -3,21 +3,6 @@ namespace MannRl.Tests.Data.Pos;
 /// <summary>Paths and scratch folders for the POS tests.</summary>
 internal static class PosTestData
 {
-    /// <summary>The shared data directory: &lt;repo root&gt;/../shared/data, the repo root being the folder with MannRl.slnx.</summary>
-    public static string SharedDataDir
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MannRl.slnx"))) dir = dir.Parent;
-            if (dir is null) throw new InvalidOperationException($"no MannRl.slnx above {AppContext.BaseDirectory}");
-            string data = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
-            if (!Directory.Exists(Path.Combine(data, "ud-english-ewt")))
-                throw new InvalidOperationException($"the shared UD English EWT data is missing: expected {data}/ud-english-ewt");
-            return data;
-        }
-    }
-
     /// <summary>A fresh empty folder, deleted when disposed.</summary>
     public sealed class TempDir : IDisposable
     {

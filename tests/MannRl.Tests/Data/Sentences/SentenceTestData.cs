@@ -14,18 +14,6 @@ internal sealed class SentenceTestData : IDisposable
 
     public string Dir { get; }
 
-    /// <summary><c>&lt;repo root&gt;/../shared/data</c>, the repo root being the folder holding MannRl.slnx.</summary>
-    public static string SharedDataDir
-    {
-        get
-        {
-            for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-                if (File.Exists(Path.Combine(d.FullName, "MannRl.slnx")))
-                    return Path.GetFullPath(Path.Combine(d.FullName, "..", "shared", "data"));
-            throw new DirectoryNotFoundException($"no MannRl.slnx above {AppContext.BaseDirectory}");
-        }
-    }
-
     /// <summary>Writes lines joined by <paramref name="newline"/> (with a final one) to a file of the scratch dir.</summary>
     public string Write(string name, IEnumerable<string> lines, string newline = "\n", bool bom = false)
     {
