@@ -39,10 +39,24 @@ public static class ExitCodes
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException
                                        or TrainingDivergedException or HttpRequestException)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            Console.Error.WriteLine($"error: {Describe(e)}");
+            return Failure;
+        }
+        catch (OutOfMemoryException e)
+        {
+            Console.Error.WriteLine(LastResort.Message(e));
             return Failure;
         }
     }
+
+    /// <summary>The message of a runtime failure, with the fix where .NET's own message has none.</summary>
+    public static string Describe(Exception e) => e switch
+    {
+        IOException io when LastResort.IsDiskFull(io) => LastResort.Message(io)["error: ".Length..],
+        UnauthorizedAccessException => $"{e.Message} Check that path's permissions (or pass a directory you can write, e.g. a new RUNDIR).",
+        DirectoryNotFoundException or FileNotFoundException => $"{e.Message} Check the path.",
+        _ => e.Message,
+    };
 }
 
 /// <summary>A command-line usage error (exit code 2).</summary>

@@ -8,7 +8,9 @@ namespace MannRl.Cli;
 public static class Program
 {
     /// <summary>Entry point; exit code 0 on success, 2 for usage or config errors, 1 for runtime failures.</summary>
-    public static int Main(string[] args)
+    public static int Main(string[] args) => LastResort.Run(args, Execute);
+
+    private static int Execute(string[] args)
     {
         var root = new RootCommand("MANN-RL: memory-augmented neural networks whose memory-net learns by reinforcement learning what to remember.");
         root.Subcommands.Add(TrainCommand.Create());
@@ -24,6 +26,11 @@ public static class Program
             Recursive = true,
         };
         root.Options.Add(quiet);
+        root.Options.Add(new Option<bool>(LastResort.VerboseOption)
+        {
+            Description = $"Print the stack trace of an unexpected failure, for a bug report (or set {LastResort.VerboseVariable}=1).",
+            Recursive = true,
+        });
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -32,6 +39,6 @@ public static class Program
             return ExitCodes.Usage;
         }
         ConsoleOutput.Configure(parsed.GetValue(quiet));
-        return parsed.Invoke();
+        return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }); // LastResort reports instead
     }
 }

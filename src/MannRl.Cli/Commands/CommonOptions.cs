@@ -52,6 +52,10 @@ internal static class CommonOptions
     public static Compute CreateCompute(int threads)
     {
         if (threads < 1) throw new UsageException($"--threads must be at least 1, got {threads}");
+        // More threads than CPUs only adds waiting (results never depend on the count); a huge count would hang creating them.
+        int cpus = Environment.ProcessorCount;
+        if (threads > cpus)
+            throw new UsageException($"--threads {threads} is more than the {cpus} CPU{(cpus == 1 ? "" : "s")} this process may use; pass --threads {cpus} or less");
         var compute = new Compute(threads);
         compute.KeepCallingThreadOffHelpers();
         return compute;

@@ -37,6 +37,8 @@ internal static class PredictCommand
             var target = EvaluationData.Select(run, p.GetValue(data), p.GetValue(split));
             int batchSize = p.GetValue(batch) ?? run.Config.EvalBatchSize;
             if (batchSize < 1) throw new UsageException($"--batch-size must be at least 1, got {batchSize}");
+            if (batchSize > Config.ConfigLimits.MaxCount)
+                throw new UsageException($"--batch-size must be at most {Config.ConfigLimits.MaxCount}, got {batchSize}; e.g. the config's eval_batch_size ({run.Config.EvalBatchSize})");
             string prefix = p.GetValue(output) ?? run.PredictionPrefix(target.Name);
             var result = ProgressDisplay.Run($"predict {run.CheckpointName} on {target.Name}", () => EvaluationProgressView.Poll(run),
                 () => PredictionFiles.Write(run, target, batchSize, prefix, compute));

@@ -24,10 +24,21 @@ public static class ConfigLoader
     public static LoadedConfig Load(string path)
     {
         string name = Path.GetFileName(path);
+        if (Directory.Exists(path))
+            throw new ConfigException(path, null, null, "is a directory, not a config file; pass a YAML file such as configs/logic/logic_m_best.yaml");
         if (!File.Exists(path))
             throw new ConfigException(path, null, null, "the file does not exist; check the path, or name a built-in config "
                 + $"({string.Join(", ", BuiltInNames())})");
-        return Parse(File.ReadAllText(path), name);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException(path, null, null, $"cannot read the file ({e.Message}); check its permissions (chmod +r) or copy it somewhere readable");
+        }
+        return Parse(text, name);
     }
 
     /// <summary>Parses YAML text; <paramref name="sourceName"/> names it in messages.</summary>

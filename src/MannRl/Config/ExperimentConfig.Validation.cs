@@ -45,9 +45,40 @@ public sealed partial record ExperimentConfig
         if (WmtCurriculum is { } c && (c.Milestone < 1 || c.Chunk < 1))
             throw Error("wmt_curriculum", $"milestone and chunk must both be at least 1, got {c}; e.g. [2000, 500], or null for no curriculum");
 
+        CheckUpperBounds();
         CheckGeneratedData();
         CheckModelShapes();
         CheckLearner();
+    }
+
+    /// <summary>Sizes far beyond any machine, refused by key before arithmetic on them can overflow (<see cref="ConfigLimits"/>).</summary>
+    private void CheckUpperBounds()
+    {
+        const string Memory = "the run would not fit in memory";
+        AtMost("epochs", Epochs, ConfigLimits.MaxIterations);
+        AtMost("batch_size", BatchSize, ConfigLimits.MaxCount, Memory);
+        AtMost("eval_batch_size", EvalBatchSize, ConfigLimits.MaxCount, Memory);
+        AtMost("history", History, ConfigLimits.MaxCount, Memory);
+        AtMost("settle", Settle, ConfigLimits.MaxIterations);
+        AtMost("mem_train_iterations", MemTrainIterations, ConfigLimits.MaxIterations);
+        AtMost("mem_num_samples", MemNumSamples, ConfigLimits.MaxCount, Memory);
+        AtMost("memory_dim", MemoryDim, ConfigLimits.MaxWidth, Memory);
+        AtMost("input_dim", InputDim ?? 0, ConfigLimits.MaxWidth, Memory);
+        AtMost("target_dim", TargetDim ?? 0, ConfigLimits.MaxWidth, Memory);
+        AtMost("action_embedding_dim", ActionEmbeddingDim ?? 0, ConfigLimits.MaxWidth, Memory);
+        AtMost("action_chunk_dim", ActionChunkDim ?? 0, ConfigLimits.MaxWidth, Memory);
+        AtMost("mem_embedding_dim", MemEmbeddingDim ?? 0, ConfigLimits.MaxWidth, Memory);
+        AtMost("mem_intermediate_dim", MemIntermediateDim, ConfigLimits.MaxWidth, Memory);
+        AtMost("mem_num_intermediate_layers", MemNumIntermediateLayers, ConfigLimits.MaxLayers, Memory);
+        AtMost("mem_num_mem_net", MemNumMemNet ?? 0, ConfigLimits.MaxLayers, Memory);
+        AtMost("lstm_hidden_dim", LstmHiddenDim, ConfigLimits.MaxWidth, Memory);
+        AtMost("lstm_layers", LstmLayers, ConfigLimits.MaxLayers, Memory);
+        AtMost("logic_count", LogicCount, ConfigLimits.MaxSequences, Memory);
+        AtMost("task_train_size", TaskTrainSize, ConfigLimits.MaxSequences, Memory);
+        AtMost("task_eval_size", TaskEvalSize, ConfigLimits.MaxSequences, Memory);
+        AtMost("logic_operands", LogicOperands.Max, ConfigLimits.MaxSequenceLength, Memory);
+        AtMost("task_lengths", TaskLengths.Max, ConfigLimits.MaxSequenceLength, Memory);
+        AtMost("task_eval_lengths", TaskEvalLengths.Max, ConfigLimits.MaxSequenceLength, Memory);
     }
 
     /// <summary>
@@ -138,6 +169,12 @@ public sealed partial record ExperimentConfig
     private void AtLeast(string key, int value, int min, string? why = null)
     {
         if (value < min) throw Error(key, $"must be at least {min}, got {value}{(why is null ? "" : $" ({why})")}; set {key}: {min} or more");
+    }
+
+    private void AtMost(string key, int value, int max, string? why = null)
+    {
+        if (value > max)
+            throw Error(key, $"must be at most {max}, got {value}{(why is null ? "" : $" ({why})")}; set {key}: {max} or less");
     }
 
     private void Positive(string key, double value, string? alternative = null)

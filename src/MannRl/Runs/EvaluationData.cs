@@ -14,14 +14,18 @@ public sealed record EvaluationData(string Name, string? DataFile, SequenceDatas
     /// <paramref name="dataPath"/> that split of the data file (train or validation; null: every sequence of it). The
     /// file must hold the run's task over the run's alphabet (<see cref="TaskDataFile.Load"/>).
     /// </summary>
-    /// <exception cref="RunDirectoryException">The run's task has no data files, or the file has no such split.</exception>
+    /// <exception cref="RunDirectoryException">The run's task has no data files, or its data has no sequences in the split.</exception>
     /// <exception cref="InvalidDataException">The file is missing, malformed, or holds another task or alphabet.</exception>
     public static EvaluationData Select(SavedRun run, string? dataPath, string? split)
     {
         if (dataPath is null)
         {
             string s = split ?? "validation";
-            return new EvaluationData(s, null, run.Data, run.Data.Split(s));
+            var own = run.Data.Split(s);
+            if (own.Count == 0)
+                throw new RunDirectoryException($"the run's {run.Data.Name} data has no {s} sequences"
+                    + (s == "test" ? " (this task has no test split)" : "") + "; pass --split with a split that has data (train or validation)");
+            return new EvaluationData(s, null, run.Data, own);
         }
         if (!TaskDataFile.Supports(run.Config.Dataset))
             throw new RunDirectoryException($"--data reads data files of {string.Join(", ", TaskDataFile.Tasks)}; this run is {run.Config.Dataset}: "
@@ -31,6 +35,8 @@ public sealed record EvaluationData(string Name, string? DataFile, SequenceDatas
         string file = Path.GetFullPath(TaskDataFile.Resolve(dataPath, run.Config.Dataset));
         var data = TaskDataFile.Load(run.Config, file);
         IReadOnlyList<Sequence> sequences = split is null ? [.. data.Train, .. data.Validation] : data.Split(split);
+        if (sequences.Count == 0)
+            throw new InvalidDataException($"'{file}' has no {split ?? "sequences"}{(split is null ? "" : " sequences")}; pass another --split or a data file with sequences");
         return new EvaluationData(split ?? "all", file, data, sequences);
     }
 

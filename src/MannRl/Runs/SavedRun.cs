@@ -33,15 +33,18 @@ public sealed record SavedRun(string RunDir, string CheckpointName, ExperimentCo
             ?? throw new RunDirectoryException($"'{runDir}' has no checkpoint yet (checkpoints are saved at evaluations); train longer or pass another run");
         if (!Checkpoint.List(checkpoints).Contains(name))
             throw new RunDirectoryException($"no checkpoint '{name}' in '{checkpoints}'; available: {string.Join(", ", Checkpoint.List(checkpoints))}");
-        var data = Experiment.LoadData(config, dataDir ?? RunInfo.DataDir(runDir) ?? DataDirectory.Resolve(null), null);
+        var data = Experiment.LoadData(config, dataDir ?? RecordedDataDir(runDir, config) ?? DataDirectory.Resolve(null), null, training: false);
         if (config.ModelKind == LearnerKind.Lstm)
         {
             var lstm = LstmNet.Create(config, data.InputDim, data.TargetDim, data.LearnedEmbeddingDim, new Rng(config.Seed));
             Checkpoint.Load(checkpoints, name, [new CheckpointPart("action", lstm.Tensors)]);
+            CheckFinite(checkpoints, name, "action", lstm.Tensors);
             return new SavedRun(runDir, name, config, data, null, lstm);
         }
         var networks = MannNetworks.Create(config, data.InputDim, data.TargetDim, data.LearnedEmbeddingDim, new Rng(config.Seed));
         Checkpoint.Load(checkpoints, name, networks.Action, networks.Memory);
+        CheckFinite(checkpoints, name, "action", networks.Action.Tensors);
+        if (config.ModelKind != LearnerKind.NoMemory) CheckFinite(checkpoints, name, "memory", networks.Memory.Tensors);
         return new SavedRun(runDir, name, config, data, networks, null);
     }
 
@@ -61,6 +64,7 @@ public sealed record SavedRun(string RunDir, string CheckpointName, ExperimentCo
     public EvaluationResult Evaluate(EvaluationData target, int batchSize, Compute compute, Action<int, int, int, int>? onPrediction = null,
         Func<int, int>? groupOf = null, IStepObserver? observer = null)
     {
+        MemoryEstimate.ForEvaluation(Config, Data.InputDim, Data.TargetDim, batchSize).EnsureFits("--batch-size");
         if (Lstm is not null)
         {
             var lstm = new LstmEvaluator(Lstm, batchSize, compute);
@@ -78,6 +82,27 @@ public sealed record SavedRun(string RunDir, string CheckpointName, ExperimentCo
 
     /// <summary>Where predictions of <paramref name="split"/> go by default: <c>RUNDIR/predictions/&lt;checkpoint&gt;-&lt;split&gt;</c>.</summary>
     public string PredictionPrefix(string split) => Path.Combine(RunDir, RunFiles.Predictions, $"{CheckpointName}-{split}");
+
+    /// <summary>
+    /// The data directory run.json records, when the task reads one; refused when it no longer exists, since the logic
+    /// task would otherwise generate a data set there that need not be the one the run trained on.
+    /// </summary>
+    private static string? RecordedDataDir(string runDir, ExperimentConfig config)
+    {
+        string? recorded = RunInfo.DataDir(runDir);
+        if (recorded is null || Directory.Exists(recorded)) return recorded;
+        if (config.DatasetKind is DatasetKind.Copy or DatasetKind.RepeatCopy or DatasetKind.AssociativeRecall) return recorded; // generated from the config
+        throw new RunDirectoryException($"{RunFiles.Info} of '{runDir}' names the data directory '{recorded}', which no longer exists; "
+            + "pass --data-dir DIR with the data the run trained on");
+    }
+
+    /// <summary>Refuses a checkpoint part holding NaN or infinite values: its predictions would be meaningless.</summary>
+    private static void CheckFinite(string checkpoints, string name, string part, NamedTensors tensors)
+    {
+        if (NonFiniteTensors.First(tensors) is not var (tensor, value)) return;
+        throw new InvalidDataException($"checkpoint '{name}' in '{checkpoints}' is unusable: its {part} tensor '{tensor}' holds {value} "
+            + "(the run diverged before it was saved); pass another --checkpoint or retrain with a lower learning rate");
+    }
 
     private static string? Latest(string checkpoints)
     {

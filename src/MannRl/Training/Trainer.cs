@@ -144,6 +144,8 @@ public sealed class Trainer : ITrainer
                 Progress.StepDone(_batcher.Present.Length, stepLoss);
             }
 
+            DivergenceCheck.Tensors("action net", Action.Tensors, epoch, _stepInEpoch, DivergenceCheck.ActionFix);
+            if (_writesMemory) DivergenceCheck.Tensors("memory-net", Memory.Tensors, epoch, _stepInEpoch, DivergenceCheck.MemoryFix);
             _progress.StepSchedule(_actionSchedule, ActionOptimizer, "Action");
             _progress.StepSchedule(_memorySchedule, MemoryOptimizer, "Memory");
             if (epoch % c.EvalInterval != 0) continue;

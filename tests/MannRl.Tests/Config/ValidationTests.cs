@@ -112,6 +112,24 @@ public class ValidationTests
         Fails(c, key);
     }
 
+    [Theory]
+    [InlineData("history", 1_000_000_000)]
+    [InlineData("memory_dim", 2_000_000_000)]
+    [InlineData("batch_size", 1_000_000_000)]
+    [InlineData("eval_batch_size", 2_000_000_000)]
+    [InlineData("epochs", int.MaxValue)]
+    [InlineData("mem_embedding_dim", int.MaxValue)]
+    [InlineData("lstm_hidden_dim", int.MaxValue)]
+    [InlineData("logic_count", int.MaxValue)]
+    public void SizesHaveAnUpperBound(string key, int value)
+    {
+        ExperimentConfig c = Logic();
+        ConfigKeys.Property(key).SetValue(c, value);
+        var e = Fails(c, key);
+        Assert.Contains("must be at most", e.Message);
+        Assert.Contains($"set {key}:", e.Message);
+    }
+
     [Fact]
     public void MemNumSamplesMustBeBelowHistory()
     {
