@@ -20,6 +20,7 @@ public static class Program
         root.Subcommands.Add(DataCommand.Create());
         root.Subcommands.Add(SweepCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(ConfigsCommand.Create());
         var quiet = new Option<bool>("--quiet", "-q")
         {
             Description = "No progress display and no echo of the run's log: warnings, errors and results only.",
@@ -31,13 +32,9 @@ public static class Program
             Description = $"Print the stack trace of an unexpected failure, for a bug report (or set {LastResort.VerboseVariable}=1).",
             Recursive = true,
         });
+        OptionalArgumentsHelp.Install(root);
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
-        {
-            foreach (var e in parsed.Errors) Console.Error.WriteLine($"error: {e.Message}");
-            Console.Error.WriteLine("Run 'mannrl --help' (or 'mannrl <command> --help') for usage.");
-            return ExitCodes.Usage;
-        }
+        if (ParseProblems.Report(parsed, Console.Error)) return ExitCodes.Usage;
         ConsoleOutput.Configure(parsed.GetValue(quiet));
         return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }); // LastResort reports instead
     }

@@ -9,8 +9,25 @@ public static class Experiment
     /// <summary>The built-in config used when none is given: the original's best logic settings.</summary>
     public const string DefaultConfig = "configs/logic/logic_m_best.yaml";
 
-    /// <summary>Loads a config file, or the built-in default when <paramref name="path"/> is null.</summary>
-    public static LoadedConfig LoadConfig(string? path) => path is null ? ConfigLoader.BuiltIn(DefaultConfig) : ConfigLoader.Load(path);
+    /// <summary>
+    /// Loads a config file or built-in config (<see cref="ConfigLoader.Resolve"/>), or the built-in default when
+    /// <paramref name="reference"/> is null.
+    /// </summary>
+    public static LoadedConfig LoadConfig(string? reference) => reference is null ? ConfigLoader.BuiltIn(DefaultConfig) : ConfigLoader.Resolve(reference);
+
+    /// <summary>
+    /// Loads a config as <see cref="LoadConfig(string?)"/> does and applies command-line overrides <c>key=value</c>
+    /// (<see cref="ConfigLoader.ApplyOverrides"/>): the same key and type checks as the file; range errors found later
+    /// by <see cref="ExperimentConfig.Validate"/> name the overrides as their source.
+    /// </summary>
+    public static LoadedConfig LoadConfig(string? reference, IReadOnlyList<string> overrides)
+    {
+        var loaded = LoadConfig(reference);
+        if (overrides.Count == 0) return loaded;
+        string source = $"{loaded.Config.Source} with --set {string.Join(" --set ", overrides)}";
+        var applied = ConfigLoader.ApplyOverrides(loaded.Config, overrides, "--set");
+        return new LoadedConfig(applied.Config with { Source = source }, [.. loaded.Warnings, .. applied.Warnings]);
+    }
 
     /// <summary>
     /// Validates the config, loads its data and checks (or fills in) input_dim and target_dim. With

@@ -59,7 +59,7 @@ internal static class BaselineCommand
         var config = new Argument<string?>("CONFIG")
         {
             Arity = ArgumentArity.ZeroOrOne,
-            Description = $"The config whose task (and data keys) to use (default: the built-in {Experiment.DefaultConfig}).",
+            Description = $"The config (file or built-in name) whose task and data keys to use (default: the built-in {Experiment.DefaultConfig}).",
         };
         var dataDir = CommonOptions.DataDir();
         var data = new Option<string?>("--data")
@@ -67,14 +67,15 @@ internal static class BaselineCommand
             Description = "Also score a data file of the task written by 'mannrl data make' (another draw, other lengths).",
         };
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON instead of a table." };
+        var overrides = CommonOptions.Set();
         var freq = new Command("freq",
             "Most frequent target per input symbol in training (unseen input: the most frequent target); scored as the evaluator scores a run.")
         {
-            config, dataDir, data, json,
+            config, dataDir, data, json, overrides,
         };
         freq.SetAction(p => ExitCodes.Guard(() =>
         {
-            var loaded = Experiment.LoadConfig(p.GetValue(config));
+            var loaded = Experiment.LoadConfig(p.GetValue(config), p.GetValue(overrides)!);
             foreach (var w in loaded.Warnings) Console.Error.WriteLine($"warning: {w}");
             var c = loaded.Config;
             var set = Experiment.LoadData(c, DataDirectory.Resolve(p.GetValue(dataDir)), null);

@@ -42,6 +42,13 @@ internal static class CommonOptions
             + "(logic, copy, repeat-copy, associative-recall); its alphabet must be the run's.",
     };
 
+    public static Option<string[]> Set() => new("--set")
+    {
+        Description = "Override a config key, KEY=VALUE in YAML syntax (e.g. --set history=16 --set mem_lr_rate_decay=[[100,150],0.5]); repeatable, checked as in a config file.",
+        HelpName = "KEY=VALUE",
+        DefaultValueFactory = _ => [],
+    };
+
     /// <summary>The data directory of <c>--data-dir</c>, resolved, or null when not given.</summary>
     public static string? ResolveDataDir(string? value) => value is null ? null : MannRl.Data.DataDirectory.Resolve(value);
 

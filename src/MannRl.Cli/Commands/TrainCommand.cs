@@ -18,7 +18,8 @@ internal static class TrainCommand
         var config = new Argument<string?>("CONFIG")
         {
             Arity = ArgumentArity.ZeroOrOne,
-            Description = $"YAML config with the original's keys (default: the built-in {Experiment.DefaultConfig}).",
+            Description = "YAML config file with the original's keys, or a built-in config's name such as logic/logic_m_resets "
+                + $"(list: mannrl configs; default: the built-in {Experiment.DefaultConfig}).",
         };
         var runDir = new Argument<string?>("RUNDIR")
         {
@@ -29,19 +30,20 @@ internal static class TrainCommand
         var seed = new Option<ulong?>("--seed") { Description = "Override the config's seed (default 13)." };
         var epochs = new Option<int?>("--epochs") { Description = "Override the config's number of epochs." };
         var threads = CommonOptions.Threads();
+        var set = CommonOptions.Set();
         var cmd = new Command("train", "Train an action net and a memory-net; writes config.yaml, experiment.log, metrics.csv and checkpoints/.")
         {
-            config, runDir, dataDir, seed, epochs, threads,
+            config, runDir, dataDir, seed, epochs, threads, set,
         };
         cmd.SetAction(p => ExitCodes.Guard(() => Run(p.GetValue(config), p.GetValue(runDir), p.GetValue(dataDir),
-            p.GetValue(seed), p.GetValue(epochs), p.GetValue(threads))));
+            p.GetValue(seed), p.GetValue(epochs), p.GetValue(threads), p.GetValue(set)!)));
         return cmd;
     }
 
-    private static int Run(string? configPath, string? runDir, string? dataDirOption, ulong? seed, int? epochs, int threads)
+    private static int Run(string? configPath, string? runDir, string? dataDirOption, ulong? seed, int? epochs, int threads, string[] overrides)
     {
         var compute = CommonOptions.CreateCompute(threads);
-        var loaded = Experiment.LoadConfig(configPath);
+        var loaded = Experiment.LoadConfig(configPath, overrides);
         foreach (var w in loaded.Warnings) Console.Error.WriteLine($"warning: {w}");
         var c = loaded.Config;
         if (seed is { } s) c.Seed = s;

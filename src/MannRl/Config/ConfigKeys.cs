@@ -82,7 +82,7 @@ public static class ConfigKeys
     internal static PropertyInfo Property(string key) => Properties[key];
 
     /// <summary>Levenshtein distance (insert, delete, substitute each cost 1).</summary>
-    internal static int EditDistance(string a, string b)
+    public static int EditDistance(string a, string b)
     {
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];

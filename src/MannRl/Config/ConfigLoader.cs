@@ -110,23 +110,63 @@ public static class ConfigLoader
         return new LoadedConfig(result, warnings);
     }
 
+    /// <summary>
+    /// Reads the config a user names: a file (relative to <paramref name="directory"/> first, when given, then to the
+    /// working directory), else a built-in config of that name (<see cref="BuiltIn"/>). Every command that takes a
+    /// config, and a sweep file's <c>base</c>, resolves it here.
+    /// </summary>
+    /// <param name="reference">A path, or a built-in name such as <c>logic/logic_m_resets</c>.</param>
+    /// <param name="directory">The folder of the file that names the config (a sweep file), or null.</param>
+    public static LoadedConfig Resolve(string reference, string? directory = null)
+    {
+        if (directory is not null && Path.Combine(directory, reference) is var relative && File.Exists(relative)) return Load(relative);
+        if (File.Exists(reference)) return Load(reference);
+        if (BuiltInMatches(reference).Length == 1) return BuiltIn(reference);
+        // A name that looks like a file is reported as a missing file, anything else as an unknown built-in name.
+        bool looksLikeFile = reference.EndsWith(".yaml", StringComparison.Ordinal) || reference.EndsWith(".yml", StringComparison.Ordinal)
+            || reference.StartsWith('.') || Path.IsPathRooted(reference);
+        return looksLikeFile ? Load(reference) : BuiltIn(reference);
+    }
+
     /// <summary>Reads a config shipped inside the library, e.g. <c>logic/logic_m_best</c> or
     /// <c>configs/logic/logic_m_best.yaml</c>.</summary>
     public static LoadedConfig BuiltIn(string name)
     {
-        string wanted = name.Replace('\\', '/');
-        if (wanted.StartsWith(ResourcePrefix, StringComparison.Ordinal)) wanted = wanted[ResourcePrefix.Length..];
-        if (!wanted.EndsWith(".yaml", StringComparison.Ordinal)) wanted += ".yaml";
-        string[] matches = BuiltInNames()
-            .Where(n => n + ".yaml" == wanted || n.EndsWith("/" + wanted, StringComparison.Ordinal) || Path.GetFileName(n) + ".yaml" == wanted)
-            .ToArray();
+        string found = BuiltInName(name);
+        return Parse(BuiltInText(found), $"built-in:{found}");
+    }
+
+    /// <summary>The full name (one of <see cref="BuiltInNames"/>) of the built-in config <paramref name="name"/> means,
+    /// e.g. <c>logic/logic_m_resets</c> for <c>logic_m_resets</c>.</summary>
+    /// <exception cref="ConfigException">No built-in config, or more than one, has that name.</exception>
+    public static string BuiltInName(string name)
+    {
+        string[] matches = BuiltInMatches(name);
         if (matches.Length != 1)
             throw new ConfigException($"built-in:{name}", null, null, (matches.Length == 0 ? "there is no such built-in config" : "the name is ambiguous")
                 + $"; use one of {string.Join(", ", BuiltInNames())}, or give a file path");
+        return matches[0];
+    }
+
+    /// <summary>The text of a built-in config (any name <see cref="BuiltInName"/> accepts), comments included.</summary>
+    public static string BuiltInText(string name)
+    {
         Assembly assembly = typeof(ConfigLoader).Assembly;
-        using Stream stream = assembly.GetManifestResourceStream(ResourcePrefix + matches[0] + ".yaml")!;
+        using Stream stream = assembly.GetManifestResourceStream(ResourcePrefix + BuiltInName(name) + ".yaml")!;
         using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), $"built-in:{matches[0]}");
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>The built-in names <paramref name="name"/> can mean: the full name, or its file name alone, with or
+    /// without <c>configs/</c> and <c>.yaml</c>.</summary>
+    private static string[] BuiltInMatches(string name)
+    {
+        string wanted = name.Replace('\\', '/');
+        if (wanted.StartsWith(ResourcePrefix, StringComparison.Ordinal)) wanted = wanted[ResourcePrefix.Length..];
+        if (!wanted.EndsWith(".yaml", StringComparison.Ordinal)) wanted += ".yaml";
+        return BuiltInNames()
+            .Where(n => n + ".yaml" == wanted || n.EndsWith("/" + wanted, StringComparison.Ordinal) || Path.GetFileName(n) + ".yaml" == wanted)
+            .ToArray();
     }
 
     /// <summary>Names of the built-in configs, e.g. <c>logic/logic_m_best</c>.</summary>

@@ -55,13 +55,7 @@ public static class SweepExpansion
     }
 
     /// <summary>A base config: a file relative to the sweep file's folder, else a built-in config of that name.</summary>
-    internal static LoadedConfig LoadBase(string reference, string directory)
-    {
-        string path = Path.Combine(directory, reference);
-        if (File.Exists(path)) return ConfigLoader.Load(path);
-        if (File.Exists(reference)) return ConfigLoader.Load(reference);
-        return ConfigLoader.BuiltIn(reference);
-    }
+    internal static LoadedConfig LoadBase(string reference, string directory) => ConfigLoader.Resolve(reference, directory);
 
     /// <summary>
     /// Readable, unique names: a named setting keeps its name; otherwise the <c>key=value</c> pairs whose values differ
