@@ -148,5 +148,25 @@ public sealed class GemmThreadTests : IDisposable
         foreach (int threads in new[] { 2, 3 })
             Assert.Equal(single, Train(threads));
     }
-}
 
+    [Fact]
+    public void EveryKernelFamilyMatchesTheReferenceForEveryLength()
+    {
+        // Each of m, n and k through 0..256 (full tiles, every row and column tail, every k remainder) while the other
+        // two stay small, under each kernel family this machine has.
+        foreach (var kind in new[] { GemmKernelKind.Scalar, GemmKernelKind.Vector256, GemmKernelKind.Vector512 })
+        {
+            Gemm.ForcedKernel = kind;
+            foreach (int length in Enumerable.Range(0, 257))
+            {
+                foreach (var (m, n, k) in new[] { (length, 5, 7), (3, length, 9), (4, 6, length) })
+                {
+                    var p = new GemmCase(m, n, k, transA: length % 2 == 1, accumulate: length % 3 == 0, seed: length);
+                    p.Run();
+                    GemmTests.AssertMatchesReference(p);
+                    p.AssertGuardsIntact();
+                }
+            }
+        }
+    }
+}

@@ -45,4 +45,25 @@ public class GlibcExpfTests
         for (int r = 0; r < rows; r++) Softmax.SoftmaxRow(x.Row(r), want.AsSpan(r * cols, cols));
         Assert.Equal(want, y);
     }
+
+    [SkippableFact]
+    public void EveryLengthEqualsTheScalarExpBitForBit()
+    {
+        Skip.IfNot(GlibcExpf.Exact, "GlibcExpf runs only with AVX2, FMA and glibc's expf (elsewhere the softmax calls MathF.Exp)");
+        // Full 4-lane groups and every tail, with inputs across the fast path, the underflow to +0 and both slow edges.
+        foreach (int length in KernelCheck.Lengths)
+        {
+            float[] x = KernelCheck.Random(length, seed: length, -110f, 95f);
+            var y = new float[length + 4];
+            Array.Fill(y, float.NaN);
+            GlibcExpf.Exp(x, y);
+            var expected = new float[length];
+            for (int i = 0; i < length; i++) expected[i] = MathF.Exp(x[i]);
+            KernelCheck.AssertBitEqual(expected, y.AsSpan(0, length), $"exp of {length} values");
+            Assert.All(y.Skip(length), v => Assert.True(float.IsNaN(v))); // nothing written past the end
+
+            GlibcExpf.Exp(x, x); // in place
+            KernelCheck.AssertBitEqual(expected, x, $"exp of {length} values in place");
+        }
+    }
 }
