@@ -21,6 +21,8 @@ public static class Program
         root.Subcommands.Add(SweepCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(ConfigsCommand.Create());
+        root.Subcommands.Add(PlotCommand.Create());
+        root.Subcommands.Add(InspectCommand.Create());
         var quiet = new Option<bool>("--quiet", "-q")
         {
             Description = "No progress display and no echo of the run's log: warnings, errors and results only.",

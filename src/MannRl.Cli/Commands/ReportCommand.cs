@@ -1,27 +1,70 @@
 using System.CommandLine;
+using MannRl.Cli.Output;
+using MannRl.IO;
+using MannRl.Reports.Html;
+using MannRl.Runs;
 using MannRl.Sweeps;
 
 namespace MannRl.Cli.Commands;
 
-/// <summary><c>mannrl report DIR</c>: the report of a sweep (a folder with sweep.json) or of one run.</summary>
+/// <summary><c>mannrl report DIR</c>: the report of a sweep (a folder with sweep.json) or of one run (an HTML page).</summary>
 internal static class ReportCommand
 {
+    /// <summary>The single-run report's file name inside the run directory, without <c>--out</c>.</summary>
+    public const string RunReportFile = "report.html";
+
     public static Command Create()
     {
         var dir = new Argument<string>("DIR") { Description = "A sweep's OUTDIR (aggregated over seeds) or a run directory." };
-        var cmd = new Command("report", "Report of a sweep: per setting, each final metric's mean, std, min, max, n and 95% interval (OUTDIR/report/summary.md, summary.csv, curves.csv).")
+        var output = new Option<string?>("--out")
         {
-            dir,
+            Description = $"Run directory: the HTML file (default RUNDIR/{RunReportFile}). Sweep: not used (the report goes to OUTDIR/report/).",
         };
-        cmd.SetAction(p => ExitCodes.Guard(() => Run(p.GetValue(dir)!)));
+        var checkpoint = new Option<string?>("--checkpoint")
+        {
+            Description = "Run directory: the checkpoint whose confusion matrix and memory heatmaps are shown "
+                + "(default: the saved one with the best validation weighted F1).",
+        };
+        var dataDir = CommonOptions.DataDir();
+        var threads = CommonOptions.Threads();
+        var cmd = new Command("report", "Report of a run directory: one self-contained HTML page (config with changed values highlighted, data, "
+            + "metrics and curves, checkpoints, confusion matrix, memory heatmaps of right and wrong validation sequences, time and speed). "
+            + "Report of a sweep: per setting, each final metric's mean, std, min, max, n and 95% interval "
+            + "(OUTDIR/report/summary.md, summary.csv, curves.csv).")
+        {
+            dir, output, checkpoint, dataDir, threads,
+        };
+        cmd.SetAction(p => ExitCodes.Guard(() => Run(p.GetValue(dir)!, p.GetValue(output), p.GetValue(checkpoint),
+            p.GetValue(dataDir), p.GetValue(threads))));
         return cmd;
     }
 
-    private static int Run(string dir)
+    private static int Run(string dir, string? output, string? checkpoint, string? dataDir, int threads)
     {
         if (!Directory.Exists(dir)) throw new UsageException($"'{dir}' does not exist; pass a sweep's OUTDIR or a run directory");
-        if (SweepManifest.Exists(dir)) return SweepReportOf(dir);
-        throw new UsageException($"'{dir}' is not a sweep's OUTDIR (no {SweepManifest.FileName}); single-run reports are not available yet");
+        if (SweepManifest.Exists(dir))
+        {
+            if (output is not null || checkpoint is not null)
+                throw new UsageException("--out and --checkpoint are for a run directory's report; a sweep's report goes to OUTDIR/report/");
+            return SweepReportOf(dir);
+        }
+        if (!File.Exists(Path.Combine(dir, RunFiles.Config)))
+            throw new UsageException($"'{dir}' is neither a sweep's OUTDIR (no {SweepManifest.FileName}) nor a run directory (no {RunFiles.Config})");
+        return RunReportOf(dir, output, checkpoint, dataDir, threads);
+    }
+
+    private static int RunReportOf(string dir, string? output, string? checkpoint, string? dataDir, int threads)
+    {
+        string path = output ?? Path.Combine(dir, RunReportFile);
+        if (!Path.GetExtension(path).Equals(".html", StringComparison.OrdinalIgnoreCase))
+            throw new UsageException($"--out '{path}': name the report FILE.html");
+        var compute = CommonOptions.CreateCompute(threads);
+        var content = RunReportBuilder.Build(new RunReportBuilder.Request(dir, CommonOptions.ResolveDataDir(dataDir), checkpoint, compute, ConsoleOutput.LogLine));
+        AtomicFile.WriteText(path, RunReportPage.Render(content));
+        foreach (var note in content.Notes) ConsoleOutput.LogLine("note: " + note);
+        int images = (content.CurvesPng is null ? 0 : 1) + (content.Confusion is null ? 0 : 1) + content.Heatmaps.Count;
+        ConsoleOutput.Line($"wrote {path} ({images} images embedded)");
+        return ExitCodes.Ok;
     }
 
     private static int SweepReportOf(string dir)

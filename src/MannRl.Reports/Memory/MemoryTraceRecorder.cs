@@ -19,10 +19,20 @@ public sealed class MemoryTraceRecorder : IStepObserver
     /// <summary>Records the sequences of <paramref name="split"/> whose indexes are <paramref name="wanted"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An index is outside the split.</exception>
     public MemoryTraceRecorder(SequenceDataset data, string split, int memoryUnits, IEnumerable<int> wanted)
+        : this(data, data.Split(split), split, memoryUnits, wanted)
+    {
+    }
+
+    /// <summary>
+    /// Records the sequences of <paramref name="sequences"/> (the list evaluated, drawn from <paramref name="data"/>
+    /// and named <paramref name="split"/>) whose indexes are <paramref name="wanted"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An index is outside the list.</exception>
+    public MemoryTraceRecorder(SequenceDataset data, IReadOnlyList<Sequence> sequences, string split, int memoryUnits, IEnumerable<int> wanted)
     {
         _data = data;
         _split = split;
-        _sequences = data.Split(split);
+        _sequences = sequences;
         _units = memoryUnits;
         foreach (int k in wanted)
         {
