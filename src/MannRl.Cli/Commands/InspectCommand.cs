@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MannRl.Cli.Output;
+using MannRl.Config;
 using MannRl.Reports.Figures;
 using MannRl.Reports.Memory;
 using MannRl.Runs;
@@ -57,8 +58,12 @@ internal static class InspectCommand
             if (dumpPath is not null && Path.GetExtension(dumpPath).ToLowerInvariant() is not (".npy" or ".safetensors"))
                 throw new UsageException($"cannot write a memory trace as '{Path.GetExtension(dumpPath)}' ({dumpPath}): name the file .npy or .safetensors");
             var compute = CommonOptions.CreateCompute(p.GetValue(threads));
-            var run = SavedRun.Open(p.GetValue(runDir)!, CommonOptions.ResolveDataDir(p.GetValue(dataDir)), p.GetValue(checkpoint));
-            if (MemoryInspection.Unsupported(run.Config) is { } reason) throw new UsageException($"cannot inspect '{run.RunDir}': {reason}");
+            string dir = p.GetValue(runDir)!;
+            // Refuse a run without memory-net before loading its data and networks.
+            var configPath = Path.Combine(dir, RunFiles.Config);
+            if (File.Exists(configPath) && MemoryInspection.Unsupported(ConfigLoader.Load(configPath).Config) is { } reason)
+                throw new UsageException($"cannot inspect '{dir}': {reason}");
+            var run = SavedRun.Open(dir, CommonOptions.ResolveDataDir(p.GetValue(dataDir)), p.GetValue(checkpoint));
             var target = EvaluationData.Select(run, null, p.GetValue(split));
             int k = p.GetValue(sequence);
             if ((uint)k >= (uint)target.Sequences.Count)

@@ -55,8 +55,7 @@ public static class ConfusionFigure
         map.ManualRange = new ScottPlot.Range(0, 1);
         map.NaNCellColor = Colors.White;
         map.Rectangle = new CoordinateRect(0, n, 0, n);
-        var bar = plot.Add.ColorBar(map);
-        bar.Label = "share of the true class";
+        FigureStyle.AddColorBar(plot, map, "share of the true class", 0, 1);
 
         if (n <= MaxAnnotated)
         {

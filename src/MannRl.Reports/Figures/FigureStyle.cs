@@ -23,6 +23,26 @@ internal static class FigureStyle
         }
     }
 
+    /// <summary>
+    /// A colour bar for <paramref name="source"/> with five ticks from <paramref name="min"/> to <paramref name="max"/>.
+    /// Ticks fixed before rendering keep the bar's label clear of them: the fixed layouts these figures use place the
+    /// label before the automatic ticks are generated, so it would overlap long tick labels.
+    /// </summary>
+    public static ScottPlot.Panels.ColorBar AddColorBar(Plot plot, IHasColorAxis source, string label, double min, double max)
+    {
+        var bar = plot.Add.ColorBar(source);
+        bar.Label = label;
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        int count = max > min ? 4 : 0;
+        for (int i = 0; i <= count; i++)
+        {
+            double v = count == 0 ? min : min + (max - min) * i / count;
+            ticks.AddMajor(v, v.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        bar.Axis.TickGenerator = ticks;
+        return bar;
+    }
+
     /// <summary>A new plot with the shared style.</summary>
     public static Plot NewPlot()
     {

@@ -65,9 +65,9 @@ public static class MemoryHeatmapFigure
         map.Colormap = new ScottPlot.Colormaps.Viridis();
         map.Rectangle = new CoordinateRect(0, steps, textHeight, textHeight + heat);
         // The memory-net ends in a Sigmoid: a fixed [0, 1] scale keeps pictures of one run comparable.
-        if (min >= 0 && max <= 1) map.ManualRange = new ScottPlot.Range(0, 1);
-        var bar = plot.Add.ColorBar(map);
-        bar.Label = "memory value";
+        bool unitRange = min >= 0 && max <= 1;
+        if (unitRange) map.ManualRange = new ScottPlot.Range(0, 1);
+        FigureStyle.AddColorBar(plot, map, "memory value", unitRange ? 0 : min, unitRange ? 1 : max);
 
         var yTicks = new ScottPlot.TickGenerators.NumericManual();
         double y = textHeight;
