@@ -71,6 +71,8 @@ internal static class InspectCommand
                     : $"--sequence {k} is not in {target.Name}: pass 0..{target.Sequences.Count - 1}");
             int batchSize = p.GetValue(batch) ?? run.Config.EvalBatchSize;
             if (batchSize < 1) throw new UsageException($"--batch-size must be at least 1, got {batchSize}");
+            if (batchSize > ConfigLimits.MaxCount)
+                throw new UsageException($"--batch-size must be at most {ConfigLimits.MaxCount}, got {batchSize}; e.g. the config's eval_batch_size ({run.Config.EvalBatchSize})");
 
             var (traces, _) = ProgressDisplay.Run($"inspect {run.CheckpointName} on {target.Name}", () => EvaluationProgressView.Poll(run),
                 () => MemoryInspection.Trace(run, target, [k], batchSize, compute));
