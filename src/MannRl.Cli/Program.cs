@@ -23,6 +23,7 @@ public static class Program
         root.Subcommands.Add(ConfigsCommand.Create());
         root.Subcommands.Add(PlotCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
         var quiet = new Option<bool>("--quiet", "-q")
         {
             Description = "No progress display and no echo of the run's log: warnings, errors and results only.",

@@ -18,6 +18,9 @@ echo "installed tool: mannrl --version -> $version"
 # The Dockerfile's build and runtime steps, without Docker: publish, then the image's entry point.
 dotnet publish src/MannRl.Cli -c Release -o "$tmp/app" --nologo -v:q
 "$tmp/app/mannrl" --version
+# The image's default command is `mannrl train`: one short epoch of it with the published app, on generated data.
+(cd "$tmp" && "$tmp/app/mannrl" train logic_m_best run --epochs 1 --set logic_count=400 --data-dir "$tmp/data" --threads 1 --quiet)
+test -s "$tmp/run/metrics.csv"
 if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
   docker build -t mannrl:check . && docker run --rm mannrl:check --version
 else

@@ -12,7 +12,8 @@ using MannRl.Data.Sentences;
 namespace MannRl.Cli.Commands;
 
 /// <summary>
-/// <c>mannrl data fetch udpos|wmt2014</c>: downloads a data set into the data directory;
+/// <c>mannrl data fetch udpos|wmt2014|sentences</c>: downloads a data set into the data directory (sentences: the
+/// offline sentence file, built from UD English EWT);
 /// <c>mannrl data make TASK</c>: writes a generated data set (another draw, other lengths) as a file.
 /// </summary>
 internal static class DataCommand
@@ -27,8 +28,12 @@ internal static class DataCommand
 
     private static Command Fetch()
     {
-        var which = new Argument<string>("DATASET") { Description = "udpos (UD English EWT) or wmt2014 (news-commentary v9 fr-en)." };
-        which.AcceptOnlyFromAmong("udpos", "wmt2014");
+        var which = new Argument<string>("DATASET")
+        {
+            Description = "udpos (UD English EWT), wmt2014 (news-commentary v9 fr-en) or sentences (sentences/en-ewt-train.txt: "
+                + "the text of EWT's train sentences, one per line, for configs/mt; fetches udpos first).",
+        };
+        which.AcceptOnlyFromAmong("udpos", "wmt2014", "sentences");
         var dataDir = CommonOptions.DataDir();
         var fetch = new Command("fetch", "Download a data set into the data directory (needs network access).") { which, dataDir };
         fetch.SetAction(p => ExitCodes.Guard(() =>
@@ -44,12 +49,17 @@ internal static class DataCommand
             }
             ProgressDisplay.Run($"fetch {name}", () => new ProgressState(double.NaN, latest), () =>
             {
-                if (name == "udpos")
+                if (name is "udpos" or "sentences")
                 {
                     var files = UdFetcher.FetchAsync(dir, progress: Report).GetAwaiter().GetResult();
                     foreach (var f in files) ConsoleOutput.Line($"have {f}");
                 }
-                else
+                if (name == "sentences")
+                {
+                    var (path, count) = EwtSentences.Write(dir);
+                    ConsoleOutput.Line($"wrote {path} ({count} sentences from UD English EWT train)");
+                }
+                if (name == "wmt2014")
                 {
                     WmtFetcher.FetchAsync(dir, Report).GetAwaiter().GetResult();
                 }

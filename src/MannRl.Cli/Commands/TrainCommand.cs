@@ -31,16 +31,18 @@ internal static class TrainCommand
         var epochs = new Option<int?>("--epochs") { Description = "Override the config's number of epochs." };
         var threads = CommonOptions.Threads();
         var set = CommonOptions.Set();
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check the config and data, print the nets' sizes, memory and time per epoch, and stop (as mannrl validate): trains and writes nothing." };
         var cmd = new Command("train", "Train an action net and a memory-net; writes config.yaml, experiment.log, metrics.csv and checkpoints/.")
         {
-            config, runDir, dataDir, seed, epochs, threads, set,
+            config, runDir, dataDir, seed, epochs, threads, set, dryRun,
         };
         cmd.SetAction(p => ExitCodes.Guard(() => Run(p.GetValue(config), p.GetValue(runDir), p.GetValue(dataDir),
-            p.GetValue(seed), p.GetValue(epochs), p.GetValue(threads), p.GetValue(set)!)));
+            p.GetValue(seed), p.GetValue(epochs), p.GetValue(threads), p.GetValue(set)!, p.GetValue(dryRun))));
         return cmd;
     }
 
-    private static int Run(string? configPath, string? runDir, string? dataDirOption, ulong? seed, int? epochs, int threads, string[] overrides)
+    private static int Run(string? configPath, string? runDir, string? dataDirOption, ulong? seed, int? epochs, int threads, string[] overrides,
+        bool dryRun)
     {
         var compute = CommonOptions.CreateCompute(threads);
         var loaded = Experiment.LoadConfig(configPath, overrides);
@@ -54,6 +56,12 @@ internal static class TrainCommand
         }
         runDir ??= RunDirectory.DefaultPath(c);
         string dataDir = DataDirectory.Resolve(dataDirOption);
+        if (dryRun)
+        {
+            RunDirectory.CheckAvailable(runDir);
+            ValidateCommand.Report(c, dataDir, compute);
+            return ExitCodes.Ok;
+        }
         CurvesRefresher? curves = null;
         TrainingProgressView? view = null;
         var hooks = new TrainingRunHooks(

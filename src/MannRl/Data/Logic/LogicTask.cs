@@ -22,9 +22,10 @@ public static class LogicTask
     /// <summary>
     /// Loads logic data: with the original's operands and count, the file below <paramref name="dataDir"/> (generated
     /// and cached there when absent); otherwise generated from <paramref name="options"/> and not cached (a file of
-    /// other parameters is made with <c>mannrl data make logic</c>).
+    /// other parameters is made with <c>mannrl data make logic</c>). With <paramref name="cache"/> false nothing is
+    /// written (<c>mannrl validate</c>): absent data is generated in memory only.
     /// </summary>
-    public static SequenceDataset Load(string dataDir, LogicOptions options, Action<string>? log = null)
+    public static SequenceDataset Load(string dataDir, LogicOptions options, Action<string>? log = null, bool cache = true)
     {
         if (!options.IsOriginal)
         {
@@ -43,6 +44,11 @@ public static class LogicTask
         }
 
         LogicSplits generated = Generate(seed);
+        if (!cache)
+        {
+            log?.Invoke($"logic: generated {LogicGenerator.DefaultCount} sequences with seed {seed} in memory ({path} is absent; a run writes it there)");
+            return ToDataset(generated);
+        }
         try
         {
             Directory.CreateDirectory(folder);

@@ -54,6 +54,7 @@ public static class SentenceFile
         $"sentence file not found: {fullPath}. "
         + $"The WMT 2014 news-commentary v9 files belong in {Path.Combine(Path.GetFullPath(dataDir), WmtFolder)}; "
         + $"`mannrl data fetch wmt2014` downloads {WmtFetcher.ArchiveUrl} and extracts them there. "
-        + $"Offline, set the config key `sentences_file` to any one-sentence-per-line file, e.g. the shipped corpus {OfflineCorpus} (relative to the data dir).",
+        + $"Offline, set the config key `sentences_file` to any one-sentence-per-line file, e.g. {OfflineCorpus} (relative to the data dir), "
+        + "which `mannrl data fetch sentences` builds from UD English EWT.",
         fullPath);
 }
