@@ -1,6 +1,8 @@
 using System.CommandLine;
 using MannRl.Cli.Output;
 using MannRl.IO;
+using MannRl.Reports.Curves;
+using MannRl.Reports.Figures;
 using MannRl.Reports.Html;
 using MannRl.Runs;
 using MannRl.Sweeps;
@@ -30,7 +32,7 @@ internal static class ReportCommand
         var cmd = new Command("report", "Report of a run directory: one self-contained HTML page (config with changed values highlighted, data, "
             + "metrics and curves, checkpoints, confusion matrix, memory heatmaps of right and wrong validation sequences, time and speed). "
             + "Report of a sweep: per setting, each final metric's mean, std, min, max, n and 95% interval "
-            + "(OUTDIR/report/summary.md, summary.csv, curves.csv).")
+            + "(OUTDIR/report/summary.md, summary.csv, curves.csv; summary.html with a table sortable by any column and the curves of every run).")
         {
             dir, output, checkpoint, dataDir, threads,
         };
@@ -71,7 +73,15 @@ internal static class ReportCommand
     {
         var manifest = SweepManifest.Load(dir);
         SweepCommand.WriteReport(dir, manifest, print: true);
-        Console.WriteLine($"written: {Path.Combine(SweepReport.Folder(dir), "summary.md")}, summary.csv, curves.csv");
+        var aggregate = SweepAggregate.Compute(dir, manifest);
+        var curves = manifest.Runs.Select(r => (r.Name, Metrics: Path.Combine(dir, r.Directory, RunFiles.Metrics)))
+            .Where(r => File.Exists(r.Metrics)).Select(r => new RunCurves(r.Name, MetricsFile.Read(r.Metrics)))
+            .Where(c => c.Rows.Count > 0).ToArray();
+        byte[]? png = curves.Length == 0 ? null : FigureFile.Png(CurvesFigure.Build(curves), CurvesFigure.Width, CurvesFigure.Height);
+        string title = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir)));
+        AtomicFile.WriteText(Path.Combine(SweepReport.Folder(dir), SweepReportPage.FileName),
+            SweepReportPage.Render(title, manifest, aggregate, png, DateTimeOffset.Now));
+        Console.WriteLine($"written: {Path.Combine(SweepReport.Folder(dir), "summary.md")}, summary.csv, curves.csv, {SweepReportPage.FileName}");
         return ExitCodes.Ok;
     }
 }

@@ -69,14 +69,15 @@ public static class RunReportBuilder
         }
 
         string checkpoint = request.Checkpoint ?? ChooseCheckpoint(checkpoints, metrics);
+        // Where SavedRun.Open reads the data from (it refuses a recorded directory that has vanished).
         string dataDir = request.DataDir ?? RunInfo.DataDir(runDir) ?? DataDirectory.Resolve(null);
         SavedRun run;
         try
         {
             request.Log?.Invoke($"loading checkpoint {checkpoint} and the data from {dataDir}");
-            run = SavedRun.Open(runDir, dataDir, checkpoint);
+            run = SavedRun.Open(runDir, request.DataDir, checkpoint);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException)
+        catch (Exception e) when (e is IOException or InvalidDataException or RunDirectoryException)
         {
             notes.Add($"Could not load the data or the checkpoint ({e.Message}): no confusion matrix, no memory heatmaps, no data summary. "
                 + "Pass --data-dir where the data lives.");
