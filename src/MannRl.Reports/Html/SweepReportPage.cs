@@ -55,7 +55,7 @@ public static class SweepReportPage
         string F(double x) => x.ToString("F" + digits, CultureInfo.InvariantCulture);
         h.Append("<td data-v=\"").Append(v.Mean.ToString("R", CultureInfo.InvariantCulture)).Append("\">").Append(F(v.Mean));
         if (v.Std is { } std) h.Append(" &plusmn; ").Append(F(std));
-        if (v.N > 1) h.Append(" <span class=\"range\">[").Append(F(v.Min)).Append(", ").Append(F(v.Max)).Append("]</span>");
+        if (v.N > 1) h.Append("<span class=\"range\">[").Append(F(v.Min)).Append(", ").Append(F(v.Max)).Append("]</span>");
         h.Append("</td>");
     }
 
@@ -67,7 +67,7 @@ public static class SweepReportPage
         table { border-collapse: collapse; font-size: 0.9em; } th, td { padding: 0.25em 0.7em; border-bottom: 1px solid #e4e4e4; text-align: right; }
         th { background: #f4f4f4; cursor: pointer; user-select: none; } th:hover { background: #e8e8e8; }
         th.asc::after { content: " \25B2"; } th.desc::after { content: " \25BC"; }
-        td { white-space: nowrap; } td.k, th.k { text-align: left; font-family: "DejaVu Sans Mono", monospace; }
+        td { white-space: nowrap; } .range { display: block; font-size: 0.85em; } td.k, th.k { text-align: left; font-family: "DejaVu Sans Mono", monospace; }
         figure { margin: 1em 0; } figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
 
         """;

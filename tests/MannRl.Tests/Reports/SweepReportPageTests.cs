@@ -34,7 +34,7 @@ public sealed class SweepReportPageTests
     {
         using var tmp = new TempDir();
         var html = Render(tmp.Path);
-        Assert.Contains("<td data-v=\"0.91\">0.9100 &plusmn; 0.0200 <span class=\"range\">[0.8900, 0.9300]</span></td>", html);
+        Assert.Contains("<td data-v=\"0.91\">0.9100 &plusmn; 0.0200<span class=\"range\">[0.8900, 0.9300]</span></td>", html);
         Assert.Contains("<td class=\"k\" data-v=\"memory_dim=16 &lt;x&gt;\">memory_dim=16 &lt;x&gt;</td><td data-v=\"0\">0 / 2</td><td data-v=\"\">&ndash;</td>", html);
         Assert.Contains("<th>validation weighted F1</th>", html);
         Assert.DoesNotContain("best validation weighted F1", html); // only metrics the runs have are columns
