@@ -1,8 +1,8 @@
 using MannRl.Config;
 using MannRl.Data.Pos;
-using static MannRl.Tests.Data.Pos.PosTestData;
+using MannRl.Tests.Data.Pos;
 
-namespace MannRl.Tests.Data.Pos;
+namespace MannRl.Tests.Config;
 
 public class PosEmbeddingsTests
 {
@@ -37,7 +37,7 @@ public class PosEmbeddingsTests
     [Fact]
     public void Default_is_glove_under_the_data_dir_else_random_300_with_a_warning()
     {
-        using var dir = new TempDir();
+        using var dir = new PosTestData.TempDir();
         var warnings = new List<string>();
         var r = PosTask.ResolveEmbeddings(null, dir.Path, warnings.Add);
         Assert.Equal(new PosEmbeddings(PosEmbeddingKind.Random, 300, null), r);
