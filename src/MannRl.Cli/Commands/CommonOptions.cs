@@ -13,8 +13,8 @@ internal static class CommonOptions
 
     public static Option<int> Threads() => new("--threads")
     {
-        Description = "Threads for large matrix products (results do not depend on it).",
-        DefaultValueFactory = _ => Environment.ProcessorCount,
+        Description = "Threads for large matrix products (results do not depend on it; default: the CPUs this process may use, within SLURM_CPUS_PER_TASK).",
+        DefaultValueFactory = _ => Compute.DefaultThreads,
     };
 
     public static Option<string?> Checkpoint() => new("--checkpoint")

@@ -14,6 +14,13 @@ namespace MannRl.Engine;
 /// </remarks>
 public sealed class Compute
 {
+    /// <summary>
+    /// The thread count to use when the user names none: the CPUs this process may use (its affinity mask and CPU
+    /// quota), no more than a Slurm task's <c>SLURM_CPUS_PER_TASK</c>. Safe on a shared machine: helpers are pinned only
+    /// to idle CPUs and set aside while they run late, so the default is never much slower than one thread.
+    /// </summary>
+    public static int DefaultThreads => CpuBudget.Cpus;
+
     /// <summary>Everything on the calling thread.</summary>
     public static Compute SingleThread { get; } = new(1);
 
@@ -34,17 +41,19 @@ public sealed class Compute
     public int Threads { get; }
 
     /// <summary>
-    /// Whether each helper thread runs on a CPU of its own (Linux; decided at construction: the threads take every CPU
-    /// the process may use). Left to itself, the scheduler sometimes kept a helper on the caller's CPU while another
-    /// idled.
+    /// Whether each helper thread may run on a CPU of its own (Linux; decided at construction: the threads take every
+    /// CPU the process may use). Left to itself, the scheduler sometimes kept a helper on the caller's CPU while another
+    /// idled. The helpers are pinned only when those CPUs are idle when the first parallel pass starts helpers (another
+    /// process on a helper's CPU would make every pass wait for it).
     /// </summary>
     public bool PinThreads { get; }
 
     /// <summary>
-    /// For a process's main computing thread (the CLI's, a benchmark's): starts the helpers and, when
-    /// <see cref="PinThreads"/>, pins the calling thread to the CPUs no helper is pinned to.
+    /// For a process's main computing thread (the CLI's, a benchmark's): when <see cref="PinThreads"/>, the calling thread
+    /// is pinned to the CPUs no helper is pinned to at its first parallel pass that pins helpers, and let go to every
+    /// CPU again if the helpers are later found running late.
     /// </summary>
-    /// <returns>Whether the calling thread was pinned.</returns>
+    /// <returns>Whether the calling thread is to be kept off the helpers' CPUs.</returns>
     public bool KeepCallingThreadOffHelpers() => Threads > 1 && WorkerPool.KeepCallerOffHelpers(this);
 
     /// <inheritdoc/>

@@ -17,6 +17,11 @@ namespace MannRl.Engine.Parallel;
 /// other: a helper announces itself as sleeping, then re-reads the job number; the caller bumps the job number, then
 /// wakes every announced sleeper (a wake-up that finds its helper awake only makes it poll again). At the end the
 /// caller closes the job, then waits until no helper is inside; a helper enters, then checks that the job is still open.
+/// On a shared machine a helper may run late: its CPU busy with another process, it starts after the caller has done
+/// the work or is descheduled inside a task while the caller waits. Helpers are therefore pinned only when the CPUs were
+/// idle when the pool started (<see cref="CpuIdleness"/>), and every job is timed (<see cref="ParallelGain"/>): when the
+/// helpers stop paying for themselves the jobs run on the caller alone for a while, and a pinned caller is let go to
+/// every CPU so that the scheduler can move it away from the other process.
 /// </remarks>
 internal static unsafe class WorkerPool
 {
@@ -27,7 +32,13 @@ internal static unsafe class WorkerPool
     // doing serial work between runs (evaluation set-up, checkpoints) soon stops using the core.
     private static readonly long SpinTicks = Stopwatch.Frequency / 2000; // 0.5 ms
 
+    // How long the pool samples the CPUs' use before it decides whether to pin (once per process).
+    private static readonly TimeSpan IdleSample = TimeSpan.FromMilliseconds(50);
+
+    private static readonly ParallelGain s_gain = new();
     private static int[]? s_helperCpus;
+    private static int[]? s_callerCpus; // the caller's CPUs before it was pinned; null while not pinned
+    private static int s_keepOffThread; // managed id of the thread to keep off the helpers' CPUs; 0 = none
     private static int s_threadCount;
     private static delegate*<void*, int, void> s_task;
     private static void* s_state;
@@ -42,7 +53,8 @@ internal static unsafe class WorkerPool
     /// <summary>
     /// Runs <paramref name="task"/>(<paramref name="state"/>, i) for i = 0..<paramref name="tasks"/>-1 on the caller and
     /// up to <paramref name="helpers"/> helper threads; the tasks must write disjoint data. <paramref name="state"/> must
-    /// stay valid until this returns (it waits for every task). False (nothing run) when another job holds the helpers.
+    /// stay valid until this returns (it waits for every task). False (nothing run) when another job holds the helpers or
+    /// the helpers are set aside for running late (<see cref="ParallelGain"/>): the caller then runs the tasks alone.
     /// The first call decides from <paramref name="compute"/> whether helpers are pinned.
     /// </summary>
     public static bool TryRun(Compute compute, delegate*<void*, int, void> task, void* state, int tasks, int helpers)
@@ -50,7 +62,10 @@ internal static unsafe class WorkerPool
         if (helpers < 1 || !Monitor.TryEnter(Gate)) return false;
         try
         {
+            long start = Stopwatch.GetTimestamp();
+            if (!s_gain.UseHelpers(start)) return false;
             EnsureThreads(helpers, compute.PinThreads);
+            if (s_keepOffThread == Environment.CurrentManagedThreadId) PinCaller();
             s_task = task;
             s_state = state;
             s_taskCount = tasks;
@@ -60,10 +75,14 @@ internal static unsafe class WorkerPool
             Interlocked.Increment(ref s_job);
             int sleepers = Interlocked.Exchange(ref s_sleepers, 0);
             if (sleepers > 0) Wake.Release(sleepers);
-            RunTasks();
+            long callerStart = Stopwatch.GetTimestamp();
+            int callerTasks = RunTasks();
+            long callerEnd = Stopwatch.GetTimestamp();
             Interlocked.Exchange(ref s_open, 0);
             var spin = new SpinWait();
             while (Volatile.Read(ref s_inside) != 0) spin.SpinOnce(sleep1Threshold: -1);
+            long end = Stopwatch.GetTimestamp();
+            if (s_gain.Record(callerEnd - callerStart, callerTasks, tasks, end - start, end)) UnpinCaller();
             return true;
         }
         finally
@@ -75,27 +94,53 @@ internal static unsafe class WorkerPool
     }
 
     /// <summary>
-    /// Starts the helpers <paramref name="compute"/> allows if needed and pins the calling thread to the CPUs no helper
-    /// is pinned to; false (the thread left as it was) when that is not possible here.
+    /// Marks the calling thread as the one to keep off the helpers' CPUs: when it first runs a job with pinned helpers,
+    /// it is pinned to the CPUs no helper is pinned to. Nothing starts before the first job, so a process whose work
+    /// never needs helpers starts none. False when <paramref name="compute"/> allows no pinning.
     /// </summary>
     public static bool KeepCallerOffHelpers(Compute compute)
     {
-        int helpers = compute.Threads - 1;
-        if (helpers < 1) return false;
-        lock (Gate)
+        if (compute.Threads < 2 || !compute.PinThreads) return false;
+        lock (Gate) s_keepOffThread = Environment.CurrentManagedThreadId;
+        return true;
+    }
+
+    /// <summary>Times the jobs ran on the caller alone because the helpers did not pay (<see cref="ParallelGain"/>).</summary>
+    public static int FallBacks
+    {
+        get
         {
-            EnsureThreads(helpers, compute.PinThreads);
-            var cpus = s_helperCpus!;
-            int pinned = Math.Min(s_threadCount, cpus.Length - 1);
-            return pinned > 0 && CpuAffinity.PinCurrentThread(cpus.AsSpan(pinned));
+            lock (Gate) return s_gain.FallBacks;
         }
     }
 
-    private static void RunTasks()
+    // Under Gate, on the thread to keep off the helpers.
+    private static void PinCaller()
     {
-        int task;
+        s_keepOffThread = 0;
+        var cpus = s_helperCpus!;
+        int pinned = Math.Min(s_threadCount, cpus.Length - 1);
+        if (pinned < 1) return;
+        var before = CpuAffinity.AllowedCpus();
+        if (CpuAffinity.PinCurrentThread(cpus.AsSpan(pinned))) s_callerCpus = before;
+    }
+
+    // Under Gate: a caller pinned by PinCaller gets back every CPU it had (only that thread can be let go).
+    private static void UnpinCaller()
+    {
+        if (s_callerCpus is not { } cpus || !CpuAffinity.PinCurrentThread(cpus)) return;
+        s_callerCpus = null;
+    }
+
+    private static int RunTasks()
+    {
+        int task, ran = 0;
         while ((task = Interlocked.Increment(ref s_nextTask) - 1) < s_taskCount)
+        {
             s_task(s_state, task);
+            ran++;
+        }
+        return ran;
     }
 
     private static void EnsureThreads(int count, bool pin)
@@ -105,7 +150,10 @@ internal static unsafe class WorkerPool
             // Helpers take the allowed CPUs in order, the creating thread's own CPU last; one CPU always stays free of
             // helpers.
             int here = CpuAffinity.CurrentCpu();
-            s_helperCpus = pin ? CpuAffinity.AllowedCpus().OrderBy(c => c == here ? 1 : 0).ToArray() : [];
+            var allowed = pin ? CpuAffinity.AllowedCpus() : [];
+            // Pinned only to idle CPUs: unknown counts as idle, as before this check existed.
+            if (allowed.Length > 0 && CpuIdleness.OtherWork(allowed, IdleSample) >= CpuIdleness.BusyCpus) allowed = [];
+            s_helperCpus = allowed.OrderBy(c => c == here ? 1 : 0).ToArray();
         }
         for (; s_threadCount < count; s_threadCount++)
         {
