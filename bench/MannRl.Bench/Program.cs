@@ -6,7 +6,8 @@ var suites = new Dictionary<string, (string Summary, Func<string[], int> Run)>(S
 {
     ["gemm"] = ("matrix-product kernels: GFLOP/s against the single-core FMA peak", GemmBenchmark.Run),
     ["lstm"] = ("the LSTM baseline against PyTorch's LSTM on the logic task, one thread each -> docs/benchmarks.md", LstmBenchmark.Run),
-    ["steps"] = ("training steps of the best settings: steps/s, GFLOP/s, profile, memory, the full logic run", StepsBenchmark.Run),
+    ["steps"] = ("training steps of the best settings: steps/s, GFLOP/s, profile, memory, the full logic run; quiet and with one CPU busy", StepsBenchmark.Run),
+    ["busy"] = ("(internal) keeps one CPU busy for the steps suite's contended scenario: --cpu N --parent PID", BusyProcess.Run),
 };
 
 if (args.Length == 0 || !suites.TryGetValue(args[0], out var suite))

@@ -81,11 +81,11 @@ public static class StepChild
     /// <summary>Most time spent in warm-up epochs.</summary>
     public static readonly TimeSpan WarmUpMax = TimeSpan.FromSeconds(30);
 
-    /// <summary>Thread counts measured.</summary>
+    /// <summary>Thread counts measured unless the parent names others.</summary>
     public static readonly int[] ThreadCounts = [1, 2];
 
-    /// <summary>Measures <paramref name="s"/>; returns the exit code.</summary>
-    public static int Run(StepSetting s, string repo, string dataDir, int repeats, string resultPath)
+    /// <summary>Measures <paramref name="s"/> at <paramref name="threadCounts"/> (default <see cref="ThreadCounts"/>); returns the exit code.</summary>
+    public static int Run(StepSetting s, string repo, string dataDir, int repeats, string resultPath, IReadOnlyList<int>? threadCounts = null)
     {
         var load = Stopwatch.StartNew();
         var config = ConfigLoader.Load(Path.Combine(repo, s.ConfigPath)).Config;
@@ -113,7 +113,7 @@ public static class StepChild
 
         var run = new Measurement(s, config, data, bench, subset, tiny, oneHot, reps);
         var threads = new List<ThreadResult>();
-        foreach (int t in ThreadCounts)
+        foreach (int t in threadCounts ?? ThreadCounts)
         {
             threads.Add(run.Measure(t));
             GC.Collect(); // the trainer of this thread count is gone
@@ -199,6 +199,7 @@ public static class StepChild
             }
             if (t == 1) PeakResidentBytes = ProcessMemory.PeakResidentBytes(); // one trainer, its data, training and evaluation
 
+            if (t > 1) Progress(s, $"{t} thread(s): helpers set aside for running late {MannRl.Engine.Parallel.WorkerPool.FallBacks} time(s) so far in this process");
             Progress(s, $"{t} thread(s): step profile and product replay");
             var profile = StepProfile.Measure(trainer, config, Math.Min(s.ProfileRepeats, StepProfile.MaxPasses));
             double productSeconds = ProductReplay(Products!, s.ProfileRepeats, compute);

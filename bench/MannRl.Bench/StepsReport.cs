@@ -10,8 +10,14 @@ public static class StepsReport
     public sealed record Facts(string Date, string Commit, int Cores, string Cpu, string Command, string LoadBefore, string LoadAfter,
         double Ghz, double PeakPerCore, double FmaMeasured, string DataDir, string PeakMeasurements);
 
+    /// <summary>The contended scenario: the settings measured again while another process spun on <paramref name="Cpu"/>.</summary>
+    public sealed record Contended(int Cpu, int DefaultThreads, IReadOnlyList<SettingResult> Results);
+
+    /// <summary>Most the default thread count may be slower than 1 thread with one CPU busy (issue 18).</summary>
+    public const double ContendedAllowance = 1.10;
+
     /// <summary>Builds the report.</summary>
-    public static string Build(Facts f, IReadOnlyList<SettingResult> results, FullRunResult? logic)
+    public static string Build(Facts f, IReadOnlyList<SettingResult> results, FullRunResult? logic, Contended? contended = null)
     {
         var sb = new StringBuilder();
         // Interpolations format with the current culture: the build sets InvariantGlobalization, so that is the invariant one.
@@ -57,6 +63,28 @@ public static class StepsReport
               string.Join("; ", r.Linears.Select(l => $"{l.Net} {l.Layer} {l.In}->{l.Out}{(l.Lookup ? " lookup" : "")}{(l.InputGradient ? " dX" : "")}")) + ".");
         }
         L($"");
+
+        if (contended is not null)
+        {
+            int d = contended.DefaultThreads;
+            L($"## One CPU busy: the default thread count against 1 thread");
+            L($"");
+            L($"Each setting measured again (a child process as above) while another process spins on CPU {contended.Cpu} " +
+              $"(`MannRl.Bench busy`, started before the child and killed after it), at 1 thread and at the default thread count " +
+              $"(`Compute.DefaultThreads` = {d}: helpers pinned only when the CPUs are idle, set aside while they run late). " +
+              $"Median us/step; the contract: with one CPU busy the default is at most {100 * (ContendedAllowance - 1):F0}% slower than 1 thread, and quiet it keeps its speed.");
+            L($"");
+            L($"| setting | quiet, 1 thread | quiet, {d} threads | one CPU busy, 1 thread | one CPU busy, default ({d}) | busy: default / 1 thread | within {100 * (ContendedAllowance - 1):F0}% |");
+            L($"|---|---|---|---|---|---|---|");
+            foreach (var b in contended.Results)
+            {
+                var q = results.FirstOrDefault(r => r.Name == b.Name);
+                string Quiet(int t) => q?.Threads.Any(x => x.Threads == t) == true ? $"{1e6 * StepMedian(q, t):F1}" : "-";
+                double one = StepMedian(b, 1), def = StepMedian(b, d);
+                L($"| {b.Name} | {Quiet(1)} | {Quiet(d)} | {1e6 * one:F1} | {1e6 * def:F1} | {def / one:F2} | {Met(def <= ContendedAllowance * one)} |");
+            }
+            L($"");
+        }
 
         L($"## FLOPs per step by stage");
         L($"");
@@ -150,6 +178,11 @@ public static class StepsReport
             long? cli = logic?.PeakResidentBytes;
             bool ok = (cli ?? logicR.PeakResidentBytes) is long b && b <= 150L * 1024 * 1024;
             L($"| peak RSS logic <= 150 MB | {(cli is not null ? $"CLI run {Mb(cli)}; " : "")}bench child {Mb(logicR.PeakResidentBytes)} | {Met(ok)} |");
+        }
+        if (contended is not null)
+        {
+            var worst = contended.Results.Select(b => (b.Name, Ratio: StepMedian(b, contended.DefaultThreads) / StepMedian(b, 1))).MaxBy(x => x.Ratio);
+            L($"| one CPU busy: default threads at most {100 * (ContendedAllowance - 1):F0}% slower than 1 thread | worst: {worst.Name} {worst.Ratio:F2} x | {Met(worst.Ratio <= ContendedAllowance)} |");
         }
         if (parR is not null)
             L($"| peak RSS memory-8,192 parallel <= 1.5 GB | bench child {Mb(parR.PeakResidentBytes)} | {Met(parR.PeakResidentBytes is long b && b <= 1536L * 1024 * 1024)} |");

@@ -63,7 +63,8 @@ internal static unsafe class WorkerPool
         try
         {
             long start = Stopwatch.GetTimestamp();
-            if (!s_gain.UseHelpers(start)) return false;
+            bool judge = SetAsideLateHelpers;
+            if (judge && !s_gain.UseHelpers(start)) return false;
             EnsureThreads(helpers, compute.PinThreads);
             if (s_keepOffThread == Environment.CurrentManagedThreadId) PinCaller();
             s_task = task;
@@ -82,7 +83,7 @@ internal static unsafe class WorkerPool
             var spin = new SpinWait();
             while (Volatile.Read(ref s_inside) != 0) spin.SpinOnce(sleep1Threshold: -1);
             long end = Stopwatch.GetTimestamp();
-            if (s_gain.Record(callerEnd - callerStart, callerTasks, tasks, end - start, end)) UnpinCaller();
+            if (judge && s_gain.Record(callerEnd - callerStart, callerTasks, tasks, end - start, end)) UnpinCaller();
             return true;
         }
         finally
@@ -104,6 +105,13 @@ internal static unsafe class WorkerPool
         lock (Gate) s_keepOffThread = Environment.CurrentManagedThreadId;
         return true;
     }
+
+    /// <summary>
+    /// Whether jobs are judged and helpers set aside when they do not pay (the default). Tests of the helpers' hand-over
+    /// and of bit-identical thread counts switch it off, so that a busy test machine cannot quietly make them
+    /// single-threaded.
+    /// </summary>
+    internal static bool SetAsideLateHelpers { get; set; } = true;
 
     /// <summary>Times the jobs ran on the caller alone because the helpers did not pay (<see cref="ParallelGain"/>).</summary>
     public static int FallBacks

@@ -1,5 +1,6 @@
 using MannRl.Engine;
 using MannRl.Engine.Kernels;
+using MannRl.Engine.Parallel;
 
 namespace MannRl.Tests.Engine.Kernels;
 
@@ -9,12 +10,19 @@ public sealed class GemmThreadsCollection;
 
 /// <summary>
 /// Thread counts and kernel families change speed, never bits: each case runs under every setting and the results
-/// must be identical, and correct. Settings are restored after each test.
+/// must be identical, and correct. The helpers are never set aside here (a busy machine would otherwise make the
+/// multi-threaded runs single-threaded). Settings are restored after each test.
 /// </summary>
 [Collection("Gemm threads")]
 public sealed class GemmThreadTests : IDisposable
 {
-    public void Dispose() => Gemm.ForcedKernel = null;
+    public GemmThreadTests() => WorkerPool.SetAsideLateHelpers = false;
+
+    public void Dispose()
+    {
+        Gemm.ForcedKernel = null;
+        WorkerPool.SetAsideLateHelpers = true;
+    }
 
     // Large enough to be split over threads (m·n·k above Gemm.WorkPerThread), with partial row blocks and column tails;
     // 300x40x200 has fewer column panels than tasks, so its rows are split too.

@@ -5,11 +5,16 @@ namespace MannRl.Tests.Engine.Parallel;
 
 /// <summary>
 /// The helpers' hand-over: every task of every job runs exactly once, including jobs that follow each other within
-/// microseconds (helpers still polling) and jobs after a pause long enough for the helpers to block.
+/// microseconds (helpers still polling) and jobs after a pause long enough for the helpers to block. The helpers are
+/// never set aside for lateness here, so that jobs keep running on them.
 /// </summary>
 [Collection("Gemm threads")]
-public sealed unsafe class WorkerPoolTests
+public sealed unsafe class WorkerPoolTests : IDisposable
 {
+    public WorkerPoolTests() => WorkerPool.SetAsideLateHelpers = false;
+
+    public void Dispose() => WorkerPool.SetAsideLateHelpers = true;
+
     private struct Counts
     {
         public int* PerTask;
