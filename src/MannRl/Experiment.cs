@@ -32,17 +32,23 @@ public static class Experiment
     /// <summary>
     /// Validates the config, loads its data and checks (or fills in) input_dim and target_dim. With
     /// <paramref name="training"/> it refuses, before and after loading the data, a config whose
-    /// <see cref="MemoryEstimate"/> does not fit in the memory the process may use. With <paramref name="writeCaches"/>
-    /// false nothing is written into <paramref name="dataDir"/> (see <see cref="TaskLoader.Load"/>).
+    /// <see cref="MemoryEstimate"/> does not fit in the memory the process may use, and data too small to train on
+    /// (<see cref="TrainingDataCheck"/>). With <paramref name="writeCaches"/> false nothing is written into
+    /// <paramref name="dataDir"/> (see <see cref="TaskLoader.Load"/>).
     /// </summary>
     /// <exception cref="ConfigException">The config is invalid, does not fit the data, or does not fit in memory.</exception>
+    /// <exception cref="InvalidDataException">The data is missing, malformed or too small to train on.</exception>
     public static SequenceDataset LoadData(ExperimentConfig config, string dataDir, Action<string>? log, bool training = true, bool writeCaches = true)
     {
         config.Validate();
         if (training) MemoryEstimate.Of(config).EnsureFits(config.Source);
         var data = TaskLoader.Load(config, dataDir, log, writeCaches);
         config.ValidateAgainstData(data.InputDim, data.TargetDim);
-        if (training) MemoryEstimate.Of(config, data.InputDim, data.TargetDim).EnsureFits(config.Source);
+        if (training)
+        {
+            TrainingDataCheck.Check(config, data, log);
+            MemoryEstimate.Of(config, data.InputDim, data.TargetDim).EnsureFits(config.Source);
+        }
         return data;
     }
 }

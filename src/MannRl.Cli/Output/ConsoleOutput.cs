@@ -70,10 +70,18 @@ internal static class ConsoleOutput
         }
     }
 
-    /// <summary>One line of the run's log, unless <c>--quiet</c>.</summary>
+    /// <summary>One line of the run's log, unless <c>--quiet</c>; a warning always, on stderr.</summary>
     public static void LogLine(string text)
     {
-        if (!Quiet) Line(text);
+        // Warnings reach the user even with --quiet, on stderr where errors go (in live mode above the display).
+        if (text.StartsWith("warning:", StringComparison.Ordinal) && Mode != OutputMode.Live)
+        {
+            lock (Gate) Console.Error.WriteLine(text);
+        }
+        else if (!Quiet || text.StartsWith("warning:", StringComparison.Ordinal))
+        {
+            Line(text);
+        }
     }
 
     private static TimeSpan ReadInterval(string? value) =>

@@ -56,48 +56,114 @@ public static class SafeTensors
         });
     }
 
-    /// <summary>Reads every tensor and the metadata of a safetensors file.</summary>
+    /// <summary>
+    /// Reads every tensor and the metadata of a safetensors file. Every field of the header is checked (an object at the
+    /// top, string metadata, F32 tensors with non-negative shapes whose offsets match the shape and lie inside the
+    /// file), so a corrupt or hostile file fails with one <see cref="InvalidDataException"/> naming the problem.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file cannot be read or is not a valid float32 safetensors file.</exception>
     public static (IReadOnlyDictionary<string, Tensor> Tensors, IReadOnlyDictionary<string, string> Metadata) Read(string path)
     {
         byte[] all;
         try { all = File.ReadAllBytes(path); }
-        catch (IOException e) { throw new InvalidDataException($"cannot read checkpoint '{path}': {e.Message}", e); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or OutOfMemoryException)
+        {
+            throw new InvalidDataException($"cannot read checkpoint '{path}': {e.Message}", e);
+        }
         if (all.Length < 8) throw Bad(path, "file shorter than its 8-byte header length");
         ulong headerLen = BinaryPrimitives.ReadUInt64LittleEndian(all);
         if (headerLen > (ulong)(all.Length - 8)) throw Bad(path, $"header length {headerLen} exceeds the file size {all.Length}");
-        JsonObject header;
-        try { header = JsonNode.Parse(all.AsSpan(8, (int)headerLen))?.AsObject() ?? throw Bad(path, "empty header"); }
+        if (!System.Text.Unicode.Utf8.IsValid(all.AsSpan(8, (int)headerLen))) throw Bad(path, "header is not UTF-8 text");
+        JsonNode? root;
+        try { root = JsonNode.Parse(all.AsSpan(8, (int)headerLen), documentOptions: new JsonDocumentOptions { MaxDepth = 8 }); }
         catch (JsonException e) { throw Bad(path, $"header is not JSON ({e.Message})"); }
-        var dataStart = 8 + (int)headerLen;
+        if (root is not JsonObject header) throw Bad(path, $"header is {Kind(root)}, not a JSON object of tensors");
+        long dataStart = 8 + (long)headerLen, dataLength = all.Length - dataStart;
         var tensors = new Dictionary<string, Tensor>();
         var metadata = new Dictionary<string, string>();
-        foreach (var (name, node) in header)
+        try
         {
-            if (name == "__metadata__")
-            {
-                foreach (var (k, v) in node!.AsObject()) metadata[k] = v?.GetValue<string>() ?? "";
-                continue;
-            }
-            try
-            {
-                var o = node!.AsObject();
-                if (o["dtype"]!.GetValue<string>() != "F32") throw Bad(path, $"tensor '{name}' is {o["dtype"]}, only F32 is supported");
-                var shape = o["shape"]!.AsArray().Select(d => d!.GetValue<int>()).ToArray();
-                var offs = o["data_offsets"]!.AsArray().Select(d => d!.GetValue<long>()).ToArray();
-                long count = shape.Aggregate(1L, (a, d) => a * d);
-                if (offs.Length != 2 || offs[1] - offs[0] != count * 4 || dataStart + offs[1] > all.Length)
-                    throw Bad(path, $"tensor '{name}' has offsets [{string.Join(", ", offs)}] that do not fit its shape or the file");
-                var data = new float[count];
-                MemoryMarshal.Cast<byte, float>(all.AsSpan(dataStart + (int)offs[0], (int)(count * 4))).CopyTo(data);
-                tensors[name] = new Tensor(name, shape, data);
-            }
-            catch (Exception e) when (e is InvalidOperationException or NullReferenceException or FormatException)
-            {
-                throw Bad(path, $"tensor '{name}' has a malformed header entry");
-            }
+            ReadEntries(path, header, all, dataStart, dataLength, tensors, metadata);
+        }
+        catch (ArgumentException e)
+        {
+            throw Bad(path, $"header has a repeated key ({e.Message})");
+        }
+        catch (InvalidOperationException e)
+        {
+            // JsonNode reads nested objects lazily, so a malformed part can surface only here.
+            throw Bad(path, $"header is not valid JSON ({e.Message})");
         }
         return (tensors, metadata);
     }
+
+    private static void ReadEntries(string path, JsonObject header, byte[] all, long dataStart, long dataLength,
+        Dictionary<string, Tensor> tensors, Dictionary<string, string> metadata)
+    {
+        foreach (var (name, node) in header.ToList())
+        {
+            if (name == "__metadata__")
+            {
+                if (node is not JsonObject meta) throw Bad(path, $"__metadata__ is {Kind(node)}, not an object of strings");
+                foreach (var (k, v) in meta)
+                    metadata[k] = v is JsonValue value && value.TryGetValue(out string? text)
+                        ? text
+                        : throw Bad(path, $"__metadata__ value '{k}' is {Kind(v)}, not a string");
+                continue;
+            }
+            var (shape, begin, end) = Entry(path, name, node, dataLength);
+            var data = new float[end - begin >> 2];
+            MemoryMarshal.Cast<byte, float>(all.AsSpan((int)(dataStart + begin), (int)(end - begin))).CopyTo(data);
+            tensors[name] = new Tensor(name, shape, data);
+        }
+    }
+
+    /// <summary>A tensor's header entry, checked: F32, a shape of non-negative dimensions, offsets matching it inside the data.</summary>
+    private static (int[] Shape, long Begin, long End) Entry(string path, string name, JsonNode? node, long dataLength)
+    {
+        if (node is not JsonObject o) throw Bad(path, $"tensor '{name}' is {Kind(node)}, not an object with dtype, shape and data_offsets");
+        if (o["dtype"] is not JsonValue dtype || !dtype.TryGetValue(out string? type))
+            throw Bad(path, $"tensor '{name}' has no dtype string");
+        if (type != "F32") throw Bad(path, $"tensor '{name}' is {type}, only F32 is supported");
+        var shape = Integers(path, name, "shape", o["shape"], int.MaxValue).Select(d => (int)d).ToArray();
+        var offsets = Integers(path, name, "data_offsets", o["data_offsets"], long.MaxValue);
+        if (offsets.Length != 2) throw Bad(path, $"tensor '{name}' has {offsets.Length} data_offsets, not 2 (begin and end)");
+        long count = 1;
+        foreach (int d in shape)
+        {
+            count = d == 0 ? 0 : count > Array.MaxLength / d ? long.MaxValue : count * d;
+            if (count > Array.MaxLength) throw Bad(path, $"tensor '{name}' has shape [{string.Join(", ", shape)}], more values than an array holds");
+        }
+        long begin = offsets[0], end = offsets[1];
+        if (begin > end || end > dataLength || end - begin != count * sizeof(float))
+            throw Bad(path, $"tensor '{name}' has data_offsets [{begin}, {end}] that do not fit its shape [{string.Join(", ", shape)}] "
+                + $"or the {dataLength} bytes of data");
+        return (shape, begin, end);
+    }
+
+    /// <summary>A JSON array of integers in [0, <paramref name="max"/>].</summary>
+    private static long[] Integers(string path, string name, string field, JsonNode? node, long max)
+    {
+        if (node is not JsonArray array) throw Bad(path, $"tensor '{name}' has no {field} array");
+        var values = new long[array.Count];
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (array[i] is not JsonValue v || !v.TryGetValue(out long value) || value < 0 || value > max)
+                throw Bad(path, $"tensor '{name}' has {field} [{string.Join(", ", array.Select(a => a?.ToJsonString() ?? "null"))}]; "
+                    + $"each must be an integer from 0 to {max}");
+            values[i] = value;
+        }
+        return values;
+    }
+
+    private static string Kind(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonArray => "an array",
+        JsonObject => "an object",
+        JsonValue v => $"a {v.GetValueKind().ToString().ToLowerInvariant()}",
+        _ => "not valid",
+    };
 
     private static InvalidDataException Bad(string path, string what) =>
         new($"checkpoint '{path}' is not a valid safetensors file: {what}. Point at a file written by 'mannrl train'.");

@@ -9,6 +9,9 @@ public static class DataDirectory
     /// <summary>The environment variable the original read its data directory from.</summary>
     public const string EnvironmentVariable = "NM_DATA_DIR";
 
+    /// <summary>The default data directory, <c>./data</c>, as a full path: the one directory a task may create by itself.</summary>
+    public static string Default => Path.GetFullPath("data");
+
     /// <summary>The full path of the data directory for a command-line value (null or empty when not given).</summary>
     public static string Resolve(string? cliValue) => Resolve(cliValue, Environment.GetEnvironmentVariable);
 
@@ -17,6 +20,6 @@ public static class DataDirectory
         if (!string.IsNullOrWhiteSpace(cliValue)) return Path.GetFullPath(cliValue);
         string? fromEnvironment = environment(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(fromEnvironment)) return Path.GetFullPath(fromEnvironment);
-        return Path.GetFullPath("data");
+        return Default;
     }
 }

@@ -21,9 +21,10 @@ public static class LogicTask
 
     /// <summary>
     /// Loads logic data: with the original's operands and count, the file below <paramref name="dataDir"/> (generated
-    /// and cached there when absent); otherwise generated from <paramref name="options"/> and not cached (a file of
-    /// other parameters is made with <c>mannrl data make logic</c>). With <paramref name="cache"/> false nothing is
-    /// written (<c>mannrl validate</c>): absent data is generated in memory only.
+    /// and cached there when absent; when <paramref name="dataDir"/> itself does not exist, and is not the default
+    /// <c>./data</c>, generated with a warning and not cached); otherwise generated from <paramref name="options"/> and not
+    /// cached (a file of other parameters is made with <c>mannrl data make logic</c>). With <paramref name="cache"/> false
+    /// nothing is written (<c>mannrl validate</c>): absent data is generated in memory only.
     /// </summary>
     public static SequenceDataset Load(string dataDir, LogicOptions options, Action<string>? log = null, bool cache = true)
     {
@@ -44,6 +45,14 @@ public static class LogicTask
         }
 
         LogicSplits generated = Generate(seed);
+        if (!Directory.Exists(dataDir) && dataDir != DataDirectory.Default)
+        {
+            // A mistyped --data-dir must not silently become a new data set (the original's file differs from a generated one).
+            log?.Invoke($"warning: logic: the data directory {dataDir} does not exist, so there is no {Path.Combine("logic", LogicDataFile.FileName)} "
+                + $"to read: using {LogicGenerator.DefaultCount} sequences generated with seed {seed} (not cached). To read the original's data pass "
+                + $"--data-dir with the folder that holds logic/{LogicDataFile.FileName}; to cache generated data create the directory first");
+            return ToDataset(generated);
+        }
         if (!cache)
         {
             log?.Invoke($"logic: generated {LogicGenerator.DefaultCount} sequences with seed {seed} in memory ({path} is absent; a run writes it there)");
