@@ -17,7 +17,7 @@ public static class ConfigKeys
         "wmt_train_truncate_size", "wmt_validation_truncate_size", "wmt_curriculum",
         "wmt_add_chars_to_curriculum", "wmt_force_non_curriculum_train_eval",
         "sentences_file", "sentences_file_target", "reading_target", "pos_tagset", "pos_embeddings",
-        "data_seed", "logic_operands", "logic_count",
+        "data_file", "data_seed", "logic_operands", "logic_count",
         "task_alphabet", "task_lengths", "task_eval_lengths", "task_repeats", "task_eval_repeats", "task_train_size", "task_eval_size",
         "seed", "epochs", "batch_size", "eval_batch_size", "eval_interval", "save_point", "debug_level",
         "action_model", "use_swish", "action_embedding_dim", "action_chunk_dim", "action_fn_is_tanh",

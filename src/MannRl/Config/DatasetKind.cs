@@ -25,4 +25,7 @@ public enum DatasetKind
 
     /// <summary>The associative-recall memory task (<c>associative-recall</c>).</summary>
     [EnumMember(Value = "associative-recall")] AssociativeRecall,
+
+    /// <summary>A sequence task of one's own, read from <c>data_file</c> (<c>symbols</c>).</summary>
+    [EnumMember(Value = "symbols")] Symbols,
 }

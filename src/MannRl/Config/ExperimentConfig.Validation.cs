@@ -11,6 +11,11 @@ public sealed partial record ExperimentConfig
         // Each parsed property throws the error that names the allowed values.
         _ = (ModelKind, DatasetKind, ActionModelKind, MemModelKind, ActionOptimizerKind, MemOptimizerKind, LossFunctionKind, ActionLossOnKind,
             MemTargetKind, ReadingTargetKind, PosTagsetKind, DebugLevelKind, PosEmbeddingsSpec);
+        if (DatasetKind == DatasetKind.Symbols && string.IsNullOrWhiteSpace(DataFile))
+            throw Error("data_file", "dataset symbols reads its sequences from data_file: set it to your data file "
+                + "(the format of 'mannrl data make', relative to the data directory)");
+        if (DataFile is not null && DatasetKind != DatasetKind.Symbols)
+            throw Error("data_file", $"only dataset symbols reads data_file, this config's dataset is {Dataset}: remove data_file or set dataset: symbols");
         if (SentencesFileTarget is not null && SentencesFile is null)
             throw Error("sentences_file_target", "it needs sentences_file (the source side); set sentences_file too or remove this key");
 

@@ -68,6 +68,10 @@ public sealed partial record ExperimentConfig
     /// null = GloVe from the data directory. Default: null.</summary>
     public string? PosEmbeddings { get; set; }
 
+    /// <summary><c>data_file</c> (new): the sequences of <c>dataset: symbols</c>, a file in the format of
+    /// <c>mannrl data make</c>, relative to the data directory (or absolute). Default: null.</summary>
+    public string? DataFile { get; set; }
+
     /// <summary><c>data_seed</c> (new): seed of generated data (logic when no data file is read, the memory tasks);
     /// null = <c>seed</c>. Default: null.</summary>
     public ulong? DataSeed { get; set; }

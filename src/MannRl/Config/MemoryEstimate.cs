@@ -173,6 +173,7 @@ public sealed record MemoryEstimate(IReadOnlyList<MemoryEstimate.Part> Parts)
             DatasetKind.Logic => "logic_count",
             DatasetKind.Copy or DatasetKind.RepeatCopy or DatasetKind.AssociativeRecall => "task_train_size, task_lengths",
             DatasetKind.Udpos => "pos_embeddings",
+            DatasetKind.Symbols => "the size of data_file",
             _ => "wmt_train_truncate_size",
         };
 

@@ -3,6 +3,7 @@ using MannRl.Data.Logic;
 using MannRl.Data.MemoryTasks;
 using MannRl.Data.Pos;
 using MannRl.Data.Sentences;
+using MannRl.Data.Symbols;
 
 namespace MannRl.Data;
 
@@ -17,6 +18,7 @@ public static class TaskLoader
     {
         DatasetKind.Logic => LogicTask.Load(dataDir, new LogicOptions(config.LogicOperands, config.LogicCount, config.DataSeed ?? config.Seed), log, writeCaches),
         DatasetKind.Copy or DatasetKind.RepeatCopy or DatasetKind.AssociativeRecall => MemoryTask.Load(MemoryTaskOptions.From(config), log),
+        DatasetKind.Symbols => SymbolsTask.Load(dataDir, config.DataFile!, log),
         DatasetKind.Udpos => PosTask.Load(dataDir, new PosOptions
         {
             Tagset = config.PosTagsetKind,
