@@ -8,7 +8,7 @@ public class ConfigNamesTests
     public void NamesAreTheOriginalSpellingsInDeclarationOrder()
     {
         Assert.Equal(["flatmnn", "flatmnnNA", "embmnn", "embmnnNA", "embWLmnnNA", "parallelMemNetNA"], ConfigNames<MemoryModelKind>.All);
-        Assert.Equal(["logic", "udpos", "wmt2014-en", "wmt2014-en-fr", "copy", "repeat-copy", "associative-recall"], ConfigNames<DatasetKind>.All);
+        Assert.Equal(["logic", "udpos", "wmt2014-en", "wmt2014-en-fr", "copy", "repeat-copy", "associative-recall", "symbols"], ConfigNames<DatasetKind>.All);
         Assert.Equal(["xpos", "upos"], ConfigNames<PosTagset>.All);
         Assert.Equal("parallelActionNet", ConfigNames<ActionModelKind>.Of(ActionModelKind.ParallelActionNet));
         Assert.Equal("digits", ConfigNames<ReadingTarget>.Of(ReadingTarget.Digits));

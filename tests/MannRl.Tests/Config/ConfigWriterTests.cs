@@ -15,6 +15,7 @@ public class ConfigWriterTests
             TargetDim = 0,
             SentencesFile = "sentences/\"quoted\" \\ path: x.txt",
             SentencesFileTarget = "fr.txt",
+            DataFile = "mine/task.dataset.json",
             PosEmbeddings = "random:50",
             Seed = ulong.MaxValue,
             SavePoint = 32,
