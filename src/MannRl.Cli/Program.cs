@@ -14,6 +14,7 @@ public static class Program
     {
         var root = new RootCommand("MANN-RL: memory-augmented neural networks whose memory-net learns by reinforcement learning what to remember.");
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(ResumeCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
         root.Subcommands.Add(BaselineCommand.Create());

@@ -111,7 +111,7 @@ internal static class SweepCommand
             throw new UsageException($"--jobs {jobs} x --threads {threads} = {jobs * threads} exceeds the {cpus} CPUs; lower --jobs or --threads");
         var statuses = RunStatus.ReadAll(outDir, manifest);
         int Count(RunState s) => statuses.Count(x => x.State == s);
-        Console.WriteLine($"{Count(RunState.Done)} done (skipped), {Count(RunState.Interrupted)} interrupted (starting over: resume is not available yet), "
+        Console.WriteLine($"{Count(RunState.Done)} done (skipped), {Count(RunState.Interrupted)} interrupted (resuming), "
             + $"{Count(RunState.Failed)} failed (retrying), {Count(RunState.Running)} running in another process (waiting for them), "
             + $"{Count(RunState.Pending)} to run; {jobs} job(s) x {threads} thread(s)");
 
@@ -173,7 +173,21 @@ internal static class SweepCommand
     {
         var compute = CommonOptions.CreateCompute(threads);
         Console.WriteLine($"mannrl sweep run: run {index} of {Path.GetFullPath(outDir)} on {Environment.MachineName}, process {Environment.ProcessId}, {threads} thread(s)");
-        var outcome = SweepRunExecutor.Execute(outDir, index, (c, runDir, dataDir) => TrainingRun.Execute(c, dataDir, runDir, compute, Console.WriteLine), Console.WriteLine);
+        // SIGTERM (the local sweep stopping, Slurm preempting or timing out) stops the run at a step boundary with its state saved.
+        using var signals = StopSignals.Listen();
+        RunOutcome outcome;
+        try
+        {
+            outcome = SweepRunExecutor.Execute(outDir, index,
+                (c, runDir, dataDir) => TrainingRun.Execute(c, dataDir, runDir, compute, Console.WriteLine, signals.Token),
+                Console.WriteLine,
+                runDir => TrainingRun.Resume(runDir, compute, Console.WriteLine, signals.Token));
+        }
+        catch (OperationCanceledException) when (signals.Stopped)
+        {
+            Console.Error.WriteLine($"stopped; running the sweep again (or 'mannrl sweep run {outDir} --index {index}') resumes the run");
+            return signals.ExitCode;
+        }
         return outcome == RunOutcome.Trained || outcome == RunOutcome.AlreadyDone ? ExitCodes.Ok : ExitCodes.Failure;
     }
 

@@ -32,12 +32,24 @@ internal static class TrainCommand
         var threads = CommonOptions.Threads();
         var set = CommonOptions.Set();
         var dryRun = new Option<bool>("--dry-run") { Description = "Check the config and data, print the nets' sizes, memory and time per epoch, and stop (as mannrl validate): trains and writes nothing." };
-        var cmd = new Command("train", "Train an action net and a memory-net; writes config.yaml, experiment.log, metrics.csv and checkpoints/.")
+        var resume = new Option<string?>("--resume")
         {
-            config, runDir, dataDir, seed, epochs, threads, set, dryRun,
+            Description = "Continue the interrupted run in this RUNDIR instead of starting one (as 'mannrl resume RUNDIR'; no CONFIG or RUNDIR arguments).",
         };
-        cmd.SetAction(p => ExitCodes.Guard(() => Run(p.GetValue(config), p.GetValue(runDir), p.GetValue(dataDir),
-            p.GetValue(seed), p.GetValue(epochs), p.GetValue(threads), p.GetValue(set)!, p.GetValue(dryRun))));
+        var cmd = new Command("train", "Train an action net and a memory-net; writes config.yaml, experiment.log, metrics.csv, checkpoints/ and its resume state state/.")
+        {
+            config, runDir, dataDir, seed, epochs, threads, set, dryRun, resume,
+        };
+        cmd.SetAction(p => ExitCodes.Guard(() =>
+        {
+            if (p.GetValue(resume) is not { } resumeDir)
+                return Run(p.GetValue(config), p.GetValue(runDir), p.GetValue(dataDir), p.GetValue(seed), p.GetValue(epochs), p.GetValue(threads),
+                    p.GetValue(set)!, p.GetValue(dryRun));
+            if (p.GetValue(config) is not null || p.GetValue(runDir) is not null || p.GetValue(seed) is not null || p.GetValue(epochs) is not null
+                || p.GetValue(set) is { Length: > 0 } || p.GetValue(dryRun))
+                throw new UsageException("--resume continues a run with its own config: drop CONFIG, RUNDIR, --seed, --epochs, --set and --dry-run");
+            return ResumeCommand.Run(resumeDir, p.GetValue(threads), CommonOptions.ResolveDataDir(p.GetValue(dataDir)));
+        }));
         return cmd;
     }
 
@@ -68,11 +80,16 @@ internal static class TrainCommand
             Sink: run => curves = new CurvesRefresher(run, run.FullPath),
             Started: trainer => view = new TrainingProgressView(trainer.Progress));
         TrainingSummary summary;
+        using var signals = StopSignals.Listen();
         try
         {
             summary = ProgressDisplay.Run($"train {Path.GetFileName(Path.GetFullPath(runDir))}",
                 () => view?.Poll() ?? new ProgressState(double.NaN, "loading data"),
-                () => TrainingRun.Execute(c, dataDir, runDir, compute, ConsoleOutput.LogLine, hooks: hooks));
+                () => TrainingRun.Execute(c, dataDir, runDir, compute, ConsoleOutput.LogLine, signals.Token, hooks));
+        }
+        catch (OperationCanceledException) when (signals.Stopped)
+        {
+            return ResumeCommand.Stopped(Path.GetFullPath(runDir), signals);
         }
         finally
         {
@@ -82,7 +99,7 @@ internal static class TrainCommand
         return ExitCodes.Ok;
     }
 
-    private static void PrintSummary(TrainingSummary s, string runDir)
+    internal static void PrintSummary(TrainingSummary s, string runDir)
     {
         var table = new Table().AddColumns("split", "micro F1", "weighted F1", "answers");
         foreach (var row in new[] { s.LastTrain, s.LastValidation })

@@ -56,6 +56,9 @@ public sealed class CurvesRefresher : ITrainingSink
     /// <inheritdoc/>
     public void SaveCheckpoint(string name, TrainingSnapshot state) => _inner.SaveCheckpoint(name, state);
 
+    /// <inheritdoc/>
+    public void SaveState(TrainerState state) => _inner.SaveState(state);
+
     /// <summary>Draws the final picture (when anything was evaluated and it is not drawn yet).</summary>
     public void Finish()
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MannRl.Engine;
+using MannRl.IO;
 using MannRl.Models;
 
 namespace MannRl.Checkpoints;
@@ -20,12 +21,19 @@ public static class Checkpoint
         Save(directory, name, [new("action", action.Tensors, actionOptimizer), new("memory", memory.Tensors, memoryOptimizer)], configYaml);
 
     /// <summary>Saves every part's tensors, and the state of the parts' optimizers, into <paramref name="directory"/>.</summary>
-    public static void Save(string directory, string name, IReadOnlyList<CheckpointPart> parts, string configYaml)
+    public static void Save(string directory, string name, IReadOnlyList<CheckpointPart> parts, string configYaml) =>
+        Save(directory, name, parts, configYaml, "checkpoint-file");
+
+    /// <summary>Saves as <see cref="Save(string, string, IReadOnlyList{CheckpointPart}, string)"/>, passing the fault point <paramref name="faultPoint"/> between two files.</summary>
+    internal static void Save(string directory, string name, IReadOnlyList<CheckpointPart> parts, string configYaml, string faultPoint)
     {
         CheckName(name);
         var meta = new Dictionary<string, string> { ["format"] = "mannrl-checkpoint-1", ["name"] = name, ["config"] = configYaml };
         foreach (var part in parts)
+        {
             SafeTensors.Write(Path.Combine(directory, $"{name}.{part.Name}.safetensors"), Collect(part.Tensors), meta);
+            FaultPoint.Hit(faultPoint);
+        }
         var optimizerMeta = new Dictionary<string, string>(meta);
         var state = new List<SafeTensors.Tensor>();
         foreach (var part in parts)
@@ -54,6 +62,15 @@ public static class Checkpoint
         var (tensors, meta) = SafeTensors.Read(path);
         foreach (var part in parts)
             if (part.Optimizer is { } optimizer) RestoreOptimizer(path, tensors, meta, part.Name, optimizer);
+    }
+
+    /// <summary>Deletes the files of the checkpoint <paramref name="name"/> (its action, memory and optimizer files) in <paramref name="directory"/>; missing ones are skipped.</summary>
+    public static void Delete(string directory, string name)
+    {
+        CheckName(name);
+        // The action file first: a checkpoint whose deletion is cut short no longer lists (List finds action files).
+        foreach (string part in (string[])["action", "memory", "optimizer"])
+            File.Delete(Path.Combine(directory, $"{name}.{part}.safetensors"));
     }
 
     /// <summary>Names of the checkpoints saved in <paramref name="directory"/>, oldest first by file time.</summary>

@@ -19,7 +19,7 @@ public static class ConfigKeys
         "sentences_file", "sentences_file_target", "reading_target", "pos_tagset", "pos_embeddings",
         "data_file", "data_seed", "logic_operands", "logic_count",
         "task_alphabet", "task_lengths", "task_eval_lengths", "task_repeats", "task_eval_repeats", "task_train_size", "task_eval_size",
-        "seed", "epochs", "batch_size", "eval_batch_size", "eval_interval", "save_point", "debug_level",
+        "seed", "epochs", "batch_size", "eval_batch_size", "eval_interval", "save_point", "keep_checkpoints", "debug_level",
         "action_model", "use_swish", "action_embedding_dim", "action_chunk_dim", "action_fn_is_tanh",
         "action_emb_fn_is_tanh", "loss_function", "action_loss_on", "action_optimizer", "action_learning_rate",
         "action_lr_rate_decay", "action_clipping",

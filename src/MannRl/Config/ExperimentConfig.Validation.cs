@@ -27,6 +27,7 @@ public sealed partial record ExperimentConfig
         AtLeast("eval_batch_size", EvalBatchSize, 1);
         AtLeast("eval_interval", EvalInterval, 1);
         if (SavePoint is int savePoint) AtLeast("save_point", savePoint, 1, "or remove it to save only on improvement");
+        AtLeast("keep_checkpoints", KeepCheckpoints, 0, "0 keeps every checkpoint");
         AtLeast("memory_dim", MemoryDim, 1);
         AtLeast("history", History, 2, "the memory-net learns from transitions between two remembered steps");
         AtLeast("settle", Settle, 0);

@@ -128,6 +128,12 @@ public sealed partial record ExperimentConfig
     /// <summary><c>save_point</c>: also save when the 0-based epoch is a multiple of this; null = never. Default: null.</summary>
     public int? SavePoint { get; set; }
 
+    /// <summary>
+    /// <c>keep_checkpoints</c>: besides the best of each tag (<c>t</c>, <c>v</c>, the last <c>sp</c>) and <c>final</c>, keep
+    /// the newest this many checkpoints and delete older ones; 0 keeps all. Default: 3.
+    /// </summary>
+    public int KeepCheckpoints { get; set; } = 3;
+
     /// <summary><c>debug_level</c>: log level, debug, info or warning. Default: info (the original defaulted to debug).</summary>
     public string DebugLevel { get; set; } = "info";
 

@@ -64,6 +64,23 @@ public sealed class SequenceBatcher
         _next = 0;
     }
 
+    /// <summary>The pass's position: its order and the next sequence to take (for <see cref="Restore"/>).</summary>
+    public (int[] Order, int Next) Capture() => ((int[])_order.Clone(), _next);
+
+    /// <summary>
+    /// Continues a pass over <paramref name="sequences"/> (the same list) from a position <see cref="Capture"/> returned;
+    /// the next <see cref="Next"/> packs the batch after the one last packed.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The position does not fit the sequences.</exception>
+    public void Restore(IReadOnlyList<Sequence> sequences, int[] order, int next)
+    {
+        if (order.Length != sequences.Count || next < 0 || next > order.Length || order.Any(q => (uint)q >= (uint)sequences.Count))
+            throw new InvalidDataException("the run's resume state has a batcher position that does not fit the training data; start the run over in a new RUNDIR");
+        _sequences = sequences;
+        _order = (int[])order.Clone();
+        _next = next;
+    }
+
     /// <summary>Packs the next batch; false when the pass is over.</summary>
     public bool Next()
     {

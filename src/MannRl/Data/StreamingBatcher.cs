@@ -79,6 +79,36 @@ public sealed class StreamingBatcher
         return _presentCount >= MinSlots;
     }
 
+    /// <summary>
+    /// The pass's position: the order, the next unused sequence, each slot's sequence and position, the present
+    /// slots, and whether the first step was taken (for <see cref="Restore"/>).
+    /// </summary>
+    public (int[] Order, int[] Slots, int NextSequence, int PresentCount, bool Started) Capture()
+    {
+        var slots = new int[3 * SlotCount];
+        _sequenceOfSlot.CopyTo(slots, 0);
+        _positionOfSlot.CopyTo(slots, SlotCount);
+        _present.CopyTo(slots, 2 * SlotCount);
+        return ((int[])_order.Clone(), slots, _nextSequence, _presentCount, _started);
+    }
+
+    /// <summary>Continues a pass over <paramref name="sequences"/> (the same list) from a position <see cref="Capture"/> returned.</summary>
+    /// <exception cref="InvalidDataException">The position does not fit the sequences or the slots.</exception>
+    public void Restore(IReadOnlyList<Sequence> sequences, int[] order, int[] slots, int nextSequence, int presentCount, bool started)
+    {
+        if (order.Length != sequences.Count || slots.Length != 3 * SlotCount || nextSequence < 0 || nextSequence > order.Length
+            || presentCount < 0 || presentCount > SlotCount || order.Any(q => (uint)q >= (uint)sequences.Count))
+            throw new InvalidDataException("the run's resume state has a batcher position that does not fit the training data; start the run over in a new RUNDIR");
+        _sequences = sequences;
+        _order = (int[])order.Clone();
+        slots.AsSpan(0, SlotCount).CopyTo(_sequenceOfSlot);
+        slots.AsSpan(SlotCount, SlotCount).CopyTo(_positionOfSlot);
+        slots.AsSpan(2 * SlotCount, SlotCount).CopyTo(_present);
+        _nextSequence = nextSequence;
+        _presentCount = presentCount;
+        _started = started;
+    }
+
     private bool TakeNext(int slot)
     {
         while (_nextSequence < _order.Length)

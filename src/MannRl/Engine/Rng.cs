@@ -15,6 +15,18 @@ public sealed class Rng
         _s0 = SplitMix(ref x); _s1 = SplitMix(ref x); _s2 = SplitMix(ref x); _s3 = SplitMix(ref x);
     }
 
+    /// <summary>The generator's whole state (four words), to save and later continue the same stream (<see cref="SetState"/>).</summary>
+    public ulong[] GetState() => [_s0, _s1, _s2, _s3];
+
+    /// <summary>Continues the stream from a state <see cref="GetState"/> returned.</summary>
+    /// <exception cref="ArgumentException">The state is not four words, or all zero (a state xoshiro never reaches).</exception>
+    public void SetState(ReadOnlySpan<ulong> state)
+    {
+        if (state.Length != 4) throw new ArgumentException($"a generator state is 4 words, got {state.Length}", nameof(state));
+        if ((state[0] | state[1] | state[2] | state[3]) == 0) throw new ArgumentException("an all-zero generator state is invalid", nameof(state));
+        _s0 = state[0]; _s1 = state[1]; _s2 = state[2]; _s3 = state[3];
+    }
+
     private static ulong SplitMix(ref ulong x)
     {
         ulong z = x += 0x9E3779B97F4A7C15UL;

@@ -14,7 +14,8 @@ public sealed record LocalSweepResult(int Done, int Failed, int Left, bool Stopp
 /// <summary>
 /// Runs a sweep on this machine: up to <c>jobs</c> child processes side by side, each <c>mannrl sweep run OUTDIR
 /// --index I --threads T</c> with its output in <c>OUTDIR/logs/I.log</c>. Done runs are skipped; interrupted and failed
-/// ones start again; runs another process is training are waited for.
+/// ones run again (resuming from their saved state, <see cref="SweepRunExecutor.ResumeOrRestart"/>); runs another process
+/// is training are waited for.
 /// </summary>
 public sealed partial class LocalBackend
 {

@@ -9,6 +9,10 @@ namespace MannRl.Sweeps;
 /// <param name="dataDirectory">The data directory.</param>
 public delegate void RunTrainer(ExperimentConfig config, string runDirectory, string dataDirectory);
 
+/// <summary>Continues the interrupted run in <paramref name="runDirectory"/> from its resume state (<c>TrainingRun.Resume</c>).</summary>
+/// <param name="runDirectory">The run directory an earlier attempt left (its config.yaml written).</param>
+public delegate void RunResumer(string runDirectory);
+
 /// <summary>What <see cref="SweepRunExecutor.Execute"/> did.</summary>
 public enum RunOutcome
 {
@@ -27,10 +31,11 @@ public static class SweepRunExecutor
 {
     /// <summary>
     /// Runs run <paramref name="index"/> of the sweep in <paramref name="sweepDirectory"/>. A done run is skipped; an
-    /// interrupted or failed one continues through <see cref="ResumeOrRestart"/>. Exceptions from training are
-    /// recorded and rethrown.
+    /// interrupted or failed one continues through <see cref="ResumeOrRestart"/> (with <paramref name="resume"/>).
+    /// Exceptions from training are recorded and rethrown, but a stop (<see cref="OperationCanceledException"/>) leaves
+    /// the run recorded running, which, its lock released, reads as interrupted: the next attempt resumes it.
     /// </summary>
-    public static RunOutcome Execute(string sweepDirectory, int index, RunTrainer train, Action<string>? say = null)
+    public static RunOutcome Execute(string sweepDirectory, int index, RunTrainer train, Action<string>? say = null, RunResumer? resume = null)
     {
         var manifest = SweepManifest.Load(sweepDirectory);
         var run = manifest.Run(index);
@@ -50,10 +55,10 @@ public static class SweepRunExecutor
         var clock = Stopwatch.StartNew();
         try
         {
-            if (Directory.Exists(runDirectory)) ResumeOrRestart(config, runDirectory, manifest.DataDirectory, train, say);
+            if (Directory.Exists(runDirectory)) ResumeOrRestart(config, runDirectory, manifest.DataDirectory, train, resume, say);
             else train(config, runDirectory, manifest.DataDirectory);
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             store.Write(index, running with
             {
@@ -69,13 +74,21 @@ public static class SweepRunExecutor
     }
 
     /// <summary>
-    /// Continues a run whose directory an earlier attempt left behind (interrupted or failed). Resume (issue 12) has
-    /// not landed: the half-made run directory is removed and the run starts over, which gives the same results (a
-    /// seed fixes everything). Once a library resume entry point exists, this method resumes instead.
+    /// Continues a run whose directory an earlier attempt left behind (interrupted or failed): a run directory (its
+    /// config.yaml written) is resumed from its last saved state, which ends bit for bit as an uninterrupted run; a
+    /// directory the attempt left before writing its config (or any directory, without <paramref name="resume"/>) is
+    /// removed and the run starts over, which gives the same results too (a seed fixes everything).
     /// </summary>
-    public static void ResumeOrRestart(ExperimentConfig config, string runDirectory, string dataDirectory, RunTrainer train, Action<string>? say)
+    public static void ResumeOrRestart(ExperimentConfig config, string runDirectory, string dataDirectory, RunTrainer train, RunResumer? resume,
+        Action<string>? say)
     {
-        say?.Invoke($"an earlier attempt left {runDirectory} unfinished; starting the run over (resume is not available yet)");
+        if (resume is not null && File.Exists(Path.Combine(runDirectory, "config.yaml")))
+        {
+            say?.Invoke($"an earlier attempt left {runDirectory} unfinished; resuming it from its last saved state");
+            resume(runDirectory);
+            return;
+        }
+        say?.Invoke($"an earlier attempt left {runDirectory} before it started training; starting the run over");
         Directory.Delete(runDirectory, recursive: true);
         train(config, runDirectory, dataDirectory);
     }

@@ -16,4 +16,7 @@ public sealed class DiscardingSink : ITrainingSink
 
     /// <inheritdoc/>
     public void SaveCheckpoint(string name, TrainingSnapshot state) { }
+
+    /// <inheritdoc/>
+    public void SaveState(TrainerState state) { }
 }

@@ -13,4 +13,10 @@ public interface ITrainingSink
 
     /// <summary>Saves the networks and optimizer state of <paramref name="state"/> under <paramref name="name"/> (e.g. <c>t11</c>).</summary>
     void SaveCheckpoint(string name, TrainingSnapshot state);
+
+    /// <summary>
+    /// Keeps <paramref name="state"/> (valid for the duration of the call) as the run's resume state, replacing the
+    /// previous one: after every epoch and when the run is stopped.
+    /// </summary>
+    void SaveState(TrainerState state);
 }

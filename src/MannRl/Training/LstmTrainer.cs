@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using MannRl.Checkpoints;
 using MannRl.Config;
 using MannRl.Data;
 using MannRl.Engine;
 using MannRl.Evaluation;
+using MannRl.IO;
 using MannRl.Models;
 
 namespace MannRl.Training;
@@ -30,6 +32,8 @@ public sealed class LstmTrainer : ITrainer
     private readonly RunProgress _progress;
     private readonly bool _lossOnLogits;
     private int _epoch, _batchInEpoch;
+    private TrainerState? _resumed;
+    private double _elapsedBefore;
 
     /// <summary>
     /// Builds the net and its optimizer for <paramref name="config"/> (dims already checked against the data), to run on
@@ -74,21 +78,44 @@ public sealed class LstmTrainer : ITrainer
     /// <inheritdoc/>
     public TrainingProgress Progress { get; } = new();
 
-    /// <summary>Runs all epochs; returns the last evaluation of each split.</summary>
+    /// <summary>
+    /// Runs all epochs (from where <see cref="Restore"/> put the run, if called); returns the last evaluation of each
+    /// split. Resume states and the <c>final</c> checkpoint as <see cref="Trainer.Train"/> writes them.
+    /// </summary>
     public TrainingSummary Train(CancellationToken cancel = default)
     {
         var c = _config;
-        _sink.Log($"Model 'lstm' has {Net.ParameterCount} parameters ({c.LstmLayers} layer(s) of {c.LstmHiddenDim} and the decision layer)");
-        _sink.Log($"Total model parameters {Net.ParameterCount}");
-        var clock = Stopwatch.StartNew();
-        Progress.Epochs = c.Epochs;
-        for (int epoch = 0; epoch < c.Epochs; epoch++)
+        var resumed = _resumed;
+        _resumed = null;
+        if (resumed is null)
         {
-            cancel.ThrowIfCancellationRequested();
-            _sink.Log($"Starting epoch {epoch + 1}");
-            BeginEpoch(epoch);
+            _sink.Log($"Model 'lstm' has {Net.ParameterCount} parameters ({c.LstmLayers} layer(s) of {c.LstmHiddenDim} and the decision layer)");
+            _sink.Log($"Total model parameters {Net.ParameterCount}");
+        }
+        var clock = Stopwatch.StartNew();
+        double Elapsed() => _elapsedBefore + clock.Elapsed.TotalSeconds;
+        Progress.Epochs = c.Epochs;
+        for (int epoch = resumed?.Epoch ?? 0; epoch < c.Epochs; epoch++)
+        {
             int batches = 0;
             double lossSum = 0;
+            if (resumed is { Step: > 0 } inside)
+            {
+                _epoch = epoch;
+                _batchInEpoch = inside.Step;
+                var sequences = _data.TrainForEpoch(epoch);
+                _batcher.Restore(sequences, inside.GetIntegers("batcher.order"), (int)inside.GetLong("batcher.next"));
+                Progress.BeginEpoch(epoch + 1, sequences.Sum(q => (long)q.Length));
+                batches = inside.Step;
+                lossSum = inside.GetDouble("epoch.loss_sum");
+            }
+            else
+            {
+                cancel.ThrowIfCancellationRequested();
+                _sink.Log($"Starting epoch {epoch + 1}");
+                BeginEpoch(epoch);
+            }
+            resumed = null;
             while (NextBatch())
             {
                 int symbols = _batcher.Batch.Rows;
@@ -96,22 +123,66 @@ public sealed class LstmTrainer : ITrainer
                 lossSum += loss;
                 batches++;
                 Progress.StepDone(symbols, loss);
+                FaultPoint.Hit("step");
+                if (cancel.IsCancellationRequested)
+                {
+                    var state = CaptureState(epoch, _batchInEpoch, Elapsed());
+                    var (order, next) = _batcher.Capture();
+                    state.Integers["batcher.order"] = order;
+                    state.SetLong("batcher.next", next);
+                    state.SetDouble("epoch.loss_sum", lossSum);
+                    _sink.Log($"Stopped in epoch {epoch + 1} after batch {_batchInEpoch}; the run can be resumed");
+                    _sink.SaveState(state);
+                    cancel.ThrowIfCancellationRequested();
+                }
             }
 
             _progress.StepSchedule(_schedule, Optimizer, "Action");
-            if (epoch % c.EvalInterval != 0) continue;
-
-            _sink.Log("evaluating...");
-            Progress.BeginEvaluation();
-            var trainEval = Evaluator.Evaluate(_data.TrainEvalForEpoch(epoch, c.TrainEvalTruncateSize), _data.Scoring);
-            var validationEval = Evaluator.Evaluate(_data.Validation, _data.Scoring);
-            Progress.EndEvaluation(epoch + 1, validationEval.Metrics.WeightedF1);
-            double meanLoss = batches > 0 ? lossSum / batches : 0;
-            if (_progress.Record(epoch, trainEval, validationEval, meanLoss, memoryLoss: null, clock.Elapsed.TotalSeconds) is { } checkpoint)
-                _sink.SaveCheckpoint(checkpoint, new TrainingSnapshot(epoch + 1, [new("action", Net.Tensors, Optimizer)]));
+            if (epoch % c.EvalInterval == 0)
+            {
+                _sink.Log("evaluating...");
+                Progress.BeginEvaluation();
+                var trainEval = Evaluator.Evaluate(_data.TrainEvalForEpoch(epoch, c.TrainEvalTruncateSize), _data.Scoring);
+                FaultPoint.Hit("evaluation");
+                var validationEval = Evaluator.Evaluate(_data.Validation, _data.Scoring);
+                Progress.EndEvaluation(epoch + 1, validationEval.Metrics.WeightedF1);
+                double meanLoss = batches > 0 ? lossSum / batches : 0;
+                if (_progress.Record(epoch, trainEval, validationEval, meanLoss, memoryLoss: null, Elapsed()) is { } checkpoint)
+                    _sink.SaveCheckpoint(checkpoint, new TrainingSnapshot(epoch + 1, Parts));
+            }
+            if (epoch == c.Epochs - 1)
+            {
+                _sink.SaveCheckpoint(Trainer.FinalCheckpoint, new TrainingSnapshot(epoch + 1, Parts));
+                _sink.Log($"Training done: {Steps} batches, {Elapsed():F1} s");
+            }
+            _sink.SaveState(CaptureState(epoch + 1, 0, Elapsed()));
         }
-        _sink.Log($"Training done: {Steps} batches, {clock.Elapsed.TotalSeconds:F1} s");
-        return new TrainingSummary(_progress.LastTrain, _progress.LastValidation, Steps, 0, clock.Elapsed.TotalSeconds);
+        return new TrainingSummary(_progress.LastTrain, _progress.LastValidation, Steps, 0, Elapsed());
+    }
+
+    /// <summary>Puts the run where <paramref name="state"/> left it: net, optimizer and schedule, shuffle stream, counters, best-so-far values.</summary>
+    /// <exception cref="InvalidDataException">The state does not fit this run.</exception>
+    public void Restore(TrainerState state)
+    {
+        state.LoadParts(Parts);
+        _schedule?.SetEpoch(state.Epoch);
+        state.RestoreRng("rng.shuffle", _shuffle);
+        Steps = state.GetLong("steps");
+        _elapsedBefore = state.GetDouble("elapsed_seconds");
+        _progress.RestoreFrom(state);
+        _resumed = state;
+    }
+
+    private IReadOnlyList<CheckpointPart> Parts => [new("action", Net.Tensors, Optimizer)];
+
+    private TrainerState CaptureState(int epoch, int step, double elapsed)
+    {
+        var state = new TrainerState { Epoch = epoch, Step = step, Parts = Parts };
+        state.SetRng("rng.shuffle", _shuffle);
+        state.SetLong("steps", Steps);
+        state.SetDouble("elapsed_seconds", elapsed);
+        _progress.SaveTo(state);
+        return state;
     }
 
     /// <summary>Starts the pass of epoch <paramref name="epoch"/> (0-based) over its training sequences, shuffled.</summary>

@@ -52,6 +52,37 @@ public sealed class ReplayHistory
     /// <summary>Steps stored so far (at most <see cref="Capacity"/>).</summary>
     public int Filled { get; private set; }
 
+    /// <summary>Stores the ring (every buffer, the current step and the fill) into <paramref name="state"/>.</summary>
+    public void SaveTo(TrainerState state)
+    {
+        state.Floats["history.inputs"] = (float[])_inputs.Clone();
+        state.Floats["history.memories"] = (float[])_memories.Clone();
+        state.Floats["history.actions"] = (float[])_actions.Clone();
+        state.Floats["history.losses"] = (float[])_losses.Clone();
+        state.Integers["history.targets"] = (int[])_targets.Clone();
+        state.Integers["history.present"] = _present.Select(p => p ? 1 : 0).ToArray();
+        state.SetLong("history.current", _current);
+        state.SetLong("history.filled", Filled);
+    }
+
+    /// <summary>Restores what <see cref="SaveTo"/> stored (for a ring of the same shape).</summary>
+    /// <exception cref="InvalidDataException">The state is missing a buffer or has one of another size.</exception>
+    public void RestoreFrom(TrainerState state)
+    {
+        state.GetFloats("history.inputs", _inputs.Length).CopyTo(_inputs, 0);
+        state.GetFloats("history.memories", _memories.Length).CopyTo(_memories, 0);
+        state.GetFloats("history.actions", _actions.Length).CopyTo(_actions, 0);
+        state.GetFloats("history.losses", _losses.Length).CopyTo(_losses, 0);
+        state.GetIntegers("history.targets", _targets.Length).CopyTo(_targets, 0);
+        var present = state.GetIntegers("history.present", _present.Length);
+        for (int i = 0; i < present.Length; i++) _present[i] = present[i] != 0;
+        long current = state.GetLong("history.current"), filled = state.GetLong("history.filled");
+        if (current < 0 || current >= Capacity || filled < 1 || filled > Capacity)
+            throw new InvalidDataException($"the run's resume state has a replay history position {current}/{filled} outside a history of {Capacity}; start the run over in a new RUNDIR");
+        _current = (int)current;
+        Filled = (int)filled;
+    }
+
     private int Step(int age)
     {
         if ((uint)age >= (uint)Filled) throw new ArgumentOutOfRangeException(nameof(age), $"age {age}: only {Filled} steps stored");

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using MannRl.Config;
 using MannRl.Engine;
 using MannRl.Evaluation;
@@ -68,6 +70,44 @@ public sealed class RunProgress
         if (tag.Length == 0) return null;
         _sink.Log($"Saving models ({tag})...");
         return $"{tag}{epoch + 1}";
+    }
+
+    /// <summary>Stores the smoothed values, the best values so far and the last rows into <paramref name="state"/>.</summary>
+    public void SaveTo(TrainerState state)
+    {
+        Save(state, "progress.smooth_train", _smoothTrain);
+        Save(state, "progress.smooth_validation", _smoothValidation);
+        state.SetDouble("progress.best_train", _bestTrain);
+        state.SetDouble("progress.best_validation", _bestValidation);
+        if (LastTrain is { } t) state.Values["progress.last_train"] = JsonSerializer.Serialize(t, RowJson);
+        if (LastValidation is { } v) state.Values["progress.last_validation"] = JsonSerializer.Serialize(v, RowJson);
+    }
+
+    /// <summary>Restores what <see cref="SaveTo"/> stored.</summary>
+    public void RestoreFrom(TrainerState state)
+    {
+        Restore(state, "progress.smooth_train", _smoothTrain);
+        Restore(state, "progress.smooth_validation", _smoothValidation);
+        _bestTrain = state.GetDouble("progress.best_train");
+        _bestValidation = state.GetDouble("progress.best_validation");
+        LastTrain = state.Values.TryGetValue("progress.last_train", out var t) ? JsonSerializer.Deserialize<MetricsRow>(t, RowJson) : null;
+        LastValidation = state.Values.TryGetValue("progress.last_validation", out var v) ? JsonSerializer.Deserialize<MetricsRow>(v, RowJson) : null;
+    }
+
+    private static readonly JsonSerializerOptions RowJson = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    private static void Save(TrainerState state, string name, SmoothedValue value)
+    {
+        var (values, sum) = value.GetState();
+        state.Values[name] = string.Join(' ', values.Select(x => x.ToString("R", CultureInfo.InvariantCulture)));
+        state.SetDouble(name + ".sum", sum);
+    }
+
+    private static void Restore(TrainerState state, string name, SmoothedValue value)
+    {
+        string text = state.Get(name);
+        var values = text.Length == 0 ? [] : text.Split(' ').Select(x => double.Parse(x, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray();
+        value.SetState(values, state.GetDouble(name + ".sum"));
     }
 
     private static string F(double v) => v.ToString("F6", CultureInfo.InvariantCulture);

@@ -28,6 +28,18 @@ public sealed class SmoothedValue
     /// <summary>Mean of the values in the window; NaN before the first value.</summary>
     public double Mean => _values.Count == 0 ? double.NaN : _sum / _values.Count;
 
+    /// <summary>The values in the window, oldest first, and their running sum (kept as it was added up, for an exact restore).</summary>
+    public (double[] Values, double Sum) GetState() => (_values.ToArray(), _sum);
+
+    /// <summary>Restores a window <see cref="GetState"/> returned.</summary>
+    public void SetState(IReadOnlyList<double> values, double sum)
+    {
+        if (values.Count > Window) throw new ArgumentException($"{values.Count} values do not fit a window of {Window}", nameof(values));
+        _values.Clear();
+        foreach (double v in values) _values.Enqueue(v);
+        _sum = sum;
+    }
+
     /// <summary>Adds a value, dropping the oldest when the window is full.</summary>
     public void Add(double value)
     {

@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using MannRl.Checkpoints;
 using MannRl.Config;
 using MannRl.Data;
 using MannRl.Engine;
 using MannRl.Evaluation;
+using MannRl.IO;
 using MannRl.Models;
 
 namespace MannRl.Training;
@@ -33,6 +35,8 @@ public sealed class Trainer : ITrainer
     private readonly RunProgress _progress;
     private readonly bool _lossOnLogits, _trainsMemory, _writesMemory;
     private int _epoch, _stepInEpoch;
+    private TrainerState? _resumed;
+    private double _elapsedBefore;
 
     /// <summary>
     /// Builds the networks and optimizers of <paramref name="config"/> (dims already checked against the data). Its
@@ -109,21 +113,41 @@ public sealed class Trainer : ITrainer
     /// <inheritdoc/>
     public TrainingProgress Progress { get; } = new();
 
-    /// <summary>Runs all epochs; returns the last evaluation of each split.</summary>
+    /// <summary>
+    /// Runs all epochs (from where <see cref="Restore"/> put the run, if called); returns the last evaluation of each
+    /// split. Hands the sink a resume state after every epoch, and, when <paramref name="cancel"/> is signalled, at the
+    /// next step boundary before throwing <see cref="OperationCanceledException"/>. The last epoch's weights are saved as
+    /// the checkpoint <c>final</c>.
+    /// </summary>
     public TrainingSummary Train(CancellationToken cancel = default)
     {
         var c = _config;
-        LogParameterCounts();
+        var resumed = _resumed;
+        _resumed = null;
+        if (resumed is null) LogParameterCounts();
         var clock = Stopwatch.StartNew();
+        double Elapsed() => _elapsedBefore + clock.Elapsed.TotalSeconds;
         Progress.Epochs = c.Epochs;
 
-        for (int epoch = 0; epoch < c.Epochs; epoch++)
+        for (int epoch = resumed?.Epoch ?? 0; epoch < c.Epochs; epoch++)
         {
-            cancel.ThrowIfCancellationRequested();
-            Log($"Starting epoch {epoch + 1}");
-            BeginEpoch(epoch);
             int stepsDone = 0, memoryTrainings = 0;
             double actionLossSum = 0, memoryLossSum = 0;
+            if (resumed is { Step: > 0 } inside)
+            {
+                ContinueEpoch(epoch, inside);
+                stepsDone = (int)inside.GetLong("epoch.steps");
+                memoryTrainings = (int)inside.GetLong("epoch.memory_trainings");
+                actionLossSum = inside.GetDouble("epoch.action_loss_sum");
+                memoryLossSum = inside.GetDouble("epoch.memory_loss_sum");
+            }
+            else
+            {
+                cancel.ThrowIfCancellationRequested();
+                Log($"Starting epoch {epoch + 1}");
+                BeginEpoch(epoch);
+            }
+            resumed = null;
 
             while (NextBatch())
             {
@@ -142,28 +166,113 @@ public sealed class Trainer : ITrainer
                 WriteNextMemory();
                 stepsDone++;
                 Progress.StepDone(_batcher.Present.Length, stepLoss);
+                FaultPoint.Hit("step");
+                if (cancel.IsCancellationRequested)
+                {
+                    var state = CaptureState(epoch, _stepInEpoch, Elapsed());
+                    state.SetLong("epoch.steps", stepsDone);
+                    state.SetLong("epoch.memory_trainings", memoryTrainings);
+                    state.SetDouble("epoch.action_loss_sum", actionLossSum);
+                    state.SetDouble("epoch.memory_loss_sum", memoryLossSum);
+                    Log($"Stopped in epoch {epoch + 1} after step {_stepInEpoch}; the run can be resumed");
+                    _sink.SaveState(state);
+                    cancel.ThrowIfCancellationRequested();
+                }
             }
 
             DivergenceCheck.Tensors("action net", Action.Tensors, epoch, _stepInEpoch, DivergenceCheck.ActionFix);
             if (_writesMemory) DivergenceCheck.Tensors("memory-net", Memory.Tensors, epoch, _stepInEpoch, DivergenceCheck.MemoryFix);
             _progress.StepSchedule(_actionSchedule, ActionOptimizer, "Action");
             _progress.StepSchedule(_memorySchedule, MemoryOptimizer, "Memory");
-            if (epoch % c.EvalInterval != 0) continue;
-
-            Log("evaluating...");
-            Progress.BeginEvaluation();
-            double actionLoss = stepsDone > 0 ? actionLossSum / stepsDone : 0;
-            double? memoryLoss = memoryTrainings > 0 ? memoryLossSum / memoryTrainings : null;
-            var trainEval = Evaluator.Evaluate(_data.TrainEvalForEpoch(epoch, c.TrainEvalTruncateSize), _data.Scoring);
-            var validationEval = Evaluator.Evaluate(_data.Validation, _data.Scoring);
-            Progress.EndEvaluation(epoch + 1, validationEval.Metrics.WeightedF1);
-            Log($"number of memory trainings: {MemoryTrainings}");
-            if (c.MemResetProbability > 0) Log($"memory resets at sequence starts: {MemoryResets}");
-            if (_progress.Record(epoch, trainEval, validationEval, actionLoss, memoryLoss, clock.Elapsed.TotalSeconds) is { } checkpoint)
-                _sink.SaveCheckpoint(checkpoint, new TrainingSnapshot(epoch + 1, [new("action", Action.Tensors, ActionOptimizer), new("memory", Memory.Tensors, MemoryOptimizer)]));
+            if (epoch % c.EvalInterval == 0)
+            {
+                Log("evaluating...");
+                Progress.BeginEvaluation();
+                double actionLoss = stepsDone > 0 ? actionLossSum / stepsDone : 0;
+                double? memoryLoss = memoryTrainings > 0 ? memoryLossSum / memoryTrainings : null;
+                var trainEval = Evaluator.Evaluate(_data.TrainEvalForEpoch(epoch, c.TrainEvalTruncateSize), _data.Scoring);
+                FaultPoint.Hit("evaluation");
+                var validationEval = Evaluator.Evaluate(_data.Validation, _data.Scoring);
+                Progress.EndEvaluation(epoch + 1, validationEval.Metrics.WeightedF1);
+                Log($"number of memory trainings: {MemoryTrainings}");
+                if (c.MemResetProbability > 0) Log($"memory resets at sequence starts: {MemoryResets}");
+                if (_progress.Record(epoch, trainEval, validationEval, actionLoss, memoryLoss, Elapsed()) is { } checkpoint)
+                    _sink.SaveCheckpoint(checkpoint, new TrainingSnapshot(epoch + 1, Parts));
+            }
+            if (epoch == c.Epochs - 1)
+            {
+                _sink.SaveCheckpoint(FinalCheckpoint, new TrainingSnapshot(epoch + 1, Parts));
+                Log($"Training done: {Steps} steps, {MemoryTrainings} memory trainings, {Elapsed():F1} s");
+            }
+            _sink.SaveState(CaptureState(epoch + 1, 0, Elapsed()));
         }
-        Log($"Training done: {Steps} steps, {MemoryTrainings} memory trainings, {clock.Elapsed.TotalSeconds:F1} s");
-        return new TrainingSummary(_progress.LastTrain, _progress.LastValidation, Steps, MemoryTrainings, clock.Elapsed.TotalSeconds);
+        return new TrainingSummary(_progress.LastTrain, _progress.LastValidation, Steps, MemoryTrainings, Elapsed());
+    }
+
+    /// <summary>The name of the checkpoint of the last epoch's weights, always saved.</summary>
+    public const string FinalCheckpoint = "final";
+
+    /// <summary>
+    /// Puts the run where <paramref name="state"/> (from a run directory) left it: nets, optimizers and schedules,
+    /// random streams, counters, replay history and best-so-far values; <see cref="Train"/> then continues from there,
+    /// inside the epoch for a state taken at a stop.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The state does not fit this run.</exception>
+    public void Restore(TrainerState state)
+    {
+        state.LoadParts(Parts);
+        _actionSchedule?.SetEpoch(state.Epoch);
+        _memorySchedule?.SetEpoch(state.Epoch);
+        state.RestoreRng("rng.shuffle", _shuffle);
+        state.RestoreRng("rng.replay", _replay);
+        state.RestoreRng("rng.memory_resets", _resets);
+        Steps = state.GetLong("steps");
+        MemoryTrainings = state.GetLong("memory_trainings");
+        MemoryResets = state.GetLong("memory_resets");
+        _elapsedBefore = state.GetDouble("elapsed_seconds");
+        _progress.RestoreFrom(state);
+        _history.RestoreFrom(state);
+        _resumed = state;
+    }
+
+    private IReadOnlyList<CheckpointPart> Parts => [new("action", Action.Tensors, ActionOptimizer), new("memory", Memory.Tensors, MemoryOptimizer)];
+
+    /// <summary>The state at a step boundary: <paramref name="step"/> steps of 0-based <paramref name="epoch"/> done (0: between epochs).</summary>
+    private TrainerState CaptureState(int epoch, int step, double elapsed)
+    {
+        var state = new TrainerState { Epoch = epoch, Step = step, Parts = Parts };
+        state.SetRng("rng.shuffle", _shuffle);
+        state.SetRng("rng.replay", _replay);
+        state.SetRng("rng.memory_resets", _resets);
+        state.SetLong("steps", Steps);
+        state.SetLong("memory_trainings", MemoryTrainings);
+        state.SetLong("memory_resets", MemoryResets);
+        state.SetDouble("elapsed_seconds", elapsed);
+        _progress.SaveTo(state);
+        _history.SaveTo(state);
+        if (step > 0)
+        {
+            var (order, slots, next, present, started) = _batcher.Capture();
+            state.Integers["batcher.order"] = order;
+            state.Integers["batcher.slots"] = slots;
+            state.SetLong("batcher.next", next);
+            state.SetLong("batcher.present", present);
+            state.SetLong("batcher.started", started ? 1 : 0);
+        }
+        return state;
+    }
+
+    /// <summary>Continues the pass of 0-based <paramref name="epoch"/> from the batcher position of a state taken inside it.</summary>
+    private void ContinueEpoch(int epoch, TrainerState state)
+    {
+        _epoch = epoch;
+        _stepInEpoch = state.Step;
+        var sequences = _data.TrainForEpoch(epoch);
+        _batcher.Restore(sequences, state.GetIntegers("batcher.order"), state.GetIntegers("batcher.slots"),
+            (int)state.GetLong("batcher.next"), (int)state.GetLong("batcher.present"), state.GetLong("batcher.started") != 0);
+        long symbols = 0;
+        for (int i = 0; i < sequences.Count; i++) symbols += sequences[i].Length;
+        Progress.BeginEpoch(epoch + 1, symbols);
     }
 
     private void LogParameterCounts()
@@ -309,4 +418,8 @@ public sealed class Trainer : ITrainer
 /// <param name="Steps">Training steps taken.</param>
 /// <param name="MemoryTrainings">Memory-net trainings.</param>
 /// <param name="Seconds">Wall time.</param>
-public sealed record TrainingSummary(MetricsRow? LastTrain, MetricsRow? LastValidation, long Steps, long MemoryTrainings, double Seconds);
+public sealed record TrainingSummary(MetricsRow? LastTrain, MetricsRow? LastValidation, long Steps, long MemoryTrainings, double Seconds)
+{
+    /// <summary>True when a resumed run had already trained all its epochs: nothing ran.</summary>
+    public bool AlreadyFinished { get; init; }
+}

@@ -13,4 +13,6 @@ public sealed class RecordingSink : ITrainingSink
     public void Log(string message) => Lines.Add(message);
     public void Metrics(MetricsRow row) => Rows.Add(row);
     public void SaveCheckpoint(string name, TrainingSnapshot state) => Saves.Add(name);
+    public void SaveState(TrainerState state) => States.Add(state.Epoch);
+    public List<int> States { get; } = [];
 }
