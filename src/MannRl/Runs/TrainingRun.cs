@@ -72,7 +72,8 @@ public static class TrainingRun
         {
             if (state is not null && state.Finished(config.Epochs))
                 return new TrainingSummary(null, null, state.GetLong("steps"), state.Values.ContainsKey("memory_trainings") ? state.GetLong("memory_trainings") : 0,
-                    state.GetDouble("elapsed_seconds")) { AlreadyFinished = true };
+                    state.GetDouble("elapsed_seconds"))
+                { AlreadyFinished = true };
             var trainer = Start(run, config, data, dataDir, compute, hooks, state);
             return trainer.Train(cancel);
         }

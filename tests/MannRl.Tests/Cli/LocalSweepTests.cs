@@ -5,7 +5,7 @@ namespace MannRl.Tests.Cli;
 
 /// <summary>
 /// <c>mannrl sweep</c> with the local backend end to end: 4 tiny logic runs (2 settings x 2 seeds, 2 epochs), then the
-/// same sweep killed midway and run again, which must give the same report.
+/// same sweep killed midway and run again, which resumes the interrupted runs and must give the same report.
 /// </summary>
 public sealed class LocalSweepTests : IClassFixture<LocalSweepTests.FinishedSweep>
 {
@@ -110,13 +110,22 @@ public sealed class LocalSweepTests : IClassFixture<LocalSweepTests.FinishedSwee
             .Select(l => l.Split('\t')[2]).Where(state => state != "done").ToList();
         Assert.Equal(unfinished, unfinishedStates.Count);
         Assert.All(unfinishedStates, state => Assert.True(state is "interrupted" or "pending", status.Out));
-        Assert.Contains("interrupted", unfinishedStates); // the run training at the kill: its half-made directory is redone
+        Assert.Contains("interrupted", unfinishedStates); // the run training at the kill: the re-run resumes it
+        var interrupted = status.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains("\tinterrupted\t", StringComparison.Ordinal))
+            .Select(l => l.Split('\t')[0]).ToList();
 
         var again = CliRunner.Run(_sweep.Root, "sweep", "tiny.yaml", "killed", "--data-dir", "data", "--jobs", "2", "--threads", "1");
         Assert.True(again.ExitCode == 0, again.Err + again.Out);
         Assert.Contains("same sweep: 4 runs", again.Out);
         Assert.Contains($"{4 - unfinished} done (skipped)", again.Out);
         Assert.Contains("sweep done: 4 runs", again.Out);
+        Assert.Contains($"{interrupted.Count} interrupted (resuming)", again.Out);
+        foreach (string index in interrupted)
+        {
+            string log = File.ReadAllText(Path.Combine(outDir, "logs", $"{index}.log"));
+            Assert.True(log.Contains("resuming it from its last saved state", StringComparison.Ordinal)
+                || log.Contains("before it started training; starting the run over", StringComparison.Ordinal), log);
+        }
 
         Assert.Equal(WithoutTime(Path.Combine(_sweep.OutDir, "report", "summary.csv")), WithoutTime(Path.Combine(outDir, "report", "summary.csv")));
         Assert.Equal(File.ReadAllText(Path.Combine(_sweep.OutDir, "report", "curves.csv")), File.ReadAllText(Path.Combine(outDir, "report", "curves.csv")));

@@ -40,7 +40,7 @@ public sealed class TrainingRunTests : IDisposable
         Assert.Contains(lines, l => l.Contains("Training done"));
         Assert.False(File.Exists(Path.Combine(runDir, RunFiles.Lock)));
         var saved = SavedRun.Open(runDir, dataDir: null, checkpoint: null); // the data directory from run.json
-        Assert.Equal("t1", saved.CheckpointName);
+        Assert.Equal("final", saved.CheckpointName); // latest names the newest weights: the last epoch's
         var again = saved.Evaluate("validation", saved.Config.EvalBatchSize, Compute.SingleThread);
         Assert.Equal(summary.LastValidation!.Metrics.WeightedF1, again.Metrics.WeightedF1);
         Assert.Equal(summary.LastValidation.AnswerAccuracy, again.AnswerAccuracy);
