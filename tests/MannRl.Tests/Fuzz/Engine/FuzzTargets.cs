@@ -154,5 +154,7 @@ public static class FuzzTargets
         public void Metrics(MetricsRow row) { }
 
         public void SaveCheckpoint(string name, TrainingSnapshot state) { }
+
+        public void SaveState(TrainerState state) { }
     }
 }
