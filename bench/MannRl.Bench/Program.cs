@@ -4,6 +4,7 @@ using MannRl.Bench;
 // Each suite takes the remaining arguments and returns the process exit code; add a suite with one line here.
 var suites = new Dictionary<string, (string Summary, Func<string[], int> Run)>(StringComparer.OrdinalIgnoreCase)
 {
+    ["fuzz"] = ("mutated configs, data files and checkpoints: accepted, refused with one line, or failed -> docs/benchmarks.md", FuzzBenchmark.Run),
     ["gemm"] = ("matrix-product kernels: GFLOP/s against the single-core FMA peak", GemmBenchmark.Run),
     ["lstm"] = ("the LSTM baseline against PyTorch's LSTM on the logic task, one thread each -> docs/benchmarks.md", LstmBenchmark.Run),
     ["steps"] = ("training steps of the best settings: steps/s, GFLOP/s, profile, memory, the full logic run; quiet and with one CPU busy", StepsBenchmark.Run),

@@ -17,7 +17,8 @@ public sealed record FuzzCounts(string Target, int Cases, int Accepted, int Reje
 
 /// <summary>
 /// Runs seeded, bounded fuzz cases in-process: each case mutates one seed file of a target (<see cref="Mutator"/>), runs
-/// it in a folder of its own on a thread of its own with a time limit, and classifies the outcome.
+/// it in a folder of its own on a thread of its own with a time limit, and classifies the outcome. The case folders go
+/// below <c>root</c>, which must be a folder of the caller's own temporary folder (its siblings are watched too).
 /// </summary>
 public sealed class FuzzRunner(IReadOnlyList<FuzzTarget> targets, string root, TimeSpan timeout)
 {
@@ -74,7 +75,10 @@ public sealed class FuzzRunner(IReadOnlyList<FuzzTarget> targets, string root, T
         return targets.Select((t, k) => new FuzzCounts(t.Name, counts[k].Cases, counts[k].Accepted, counts[k].Rejected, counts[k].Failures, counts[k].Messages)).ToArray();
     }
 
-    /// <summary>The entries beside the case folders and in the working directory, which a case must not touch.</summary>
+    /// <summary>
+    /// The entries beside the case folders, in the folder above them (the caller's own temporary folder) and in the
+    /// working directory, which a case must not touch.
+    /// </summary>
     private HashSet<string> Snapshot()
     {
         var entries = new HashSet<string>(Directory.EnumerateFileSystemEntries(Directory.GetCurrentDirectory()));
