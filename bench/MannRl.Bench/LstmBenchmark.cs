@@ -91,7 +91,7 @@ public static class LstmBenchmark
 
     private static RunResult RunOurs(ExperimentConfig config, SequenceDataset data, int round)
     {
-        var trainer = new LstmTrainer(config, data, NullSink.Instance, Compute.SingleThread);
+        var trainer = new LstmTrainer(config, data, DiscardingSink.Instance, Compute.SingleThread);
         var epochs = new List<EpochResult>();
         var process = Process.GetCurrentProcess();
         for (int epoch = 0; epoch < config.Epochs; epoch++)

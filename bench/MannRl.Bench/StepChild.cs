@@ -145,7 +145,7 @@ public static class StepChild
         {
             var compute = new Compute(t);
             compute.KeepCallingThreadOffHelpers(); // as the CLI's --threads does
-            var trainer = new Trainer(config, bench, NullSink.Instance, compute);
+            var trainer = new Trainer(config, bench, DiscardingSink.Instance, compute);
             // Timed as late in a run, where nearly all of a long run's steps are: Adam's bias correction has reached
             // 1 (after about 16,600 steps) and its division is skipped. Speed only; no figure here is an accuracy.
             trainer.ActionOptimizer.Steps = LateOptimizerStep;

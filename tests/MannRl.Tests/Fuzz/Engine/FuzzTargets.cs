@@ -95,7 +95,7 @@ public static class FuzzTargets
     {
         var c = ConfigLoader.Parse(yaml, "fuzz.yaml").Config;
         var data = Experiment.LoadData(c, dataDir, null);
-        TrainerFactory.Create(c, data, new NullSink(), new Compute(1)).Train();
+        TrainerFactory.Create(c, data, DiscardingSink.Instance, new Compute(1)).Train();
     }
 
     private static (ExperimentConfig Config, MannNetworks Nets, (Optimizer Action, Optimizer Memory) Optimizers) TinyNets()
@@ -146,15 +146,4 @@ public static class FuzzTargets
     public static string Sentences(Random rng, int count) =>
         string.Join('\n', Enumerable.Range(0, count).Select(_ =>
             string.Join(' ', Enumerable.Range(0, 3 + rng.Next(6)).Select(_ => Words[rng.Next(Words.Length)])) + ".")) + "\n";
-
-    private sealed class NullSink : ITrainingSink
-    {
-        public void Log(string message) { }
-
-        public void Metrics(MetricsRow row) { }
-
-        public void SaveCheckpoint(string name, TrainingSnapshot state) { }
-
-        public void SaveState(TrainerState state) { }
-    }
 }
