@@ -123,7 +123,7 @@ public sealed class LstmTrainer : ITrainer
                 lossSum += loss;
                 batches++;
                 Progress.StepDone(symbols, loss);
-                FaultPoint.Hit("step");
+                FaultPoint.Hit("step", cancel);
                 if (cancel.IsCancellationRequested)
                 {
                     var state = CaptureState(epoch, _batchInEpoch, Elapsed());

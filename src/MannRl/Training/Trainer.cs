@@ -166,7 +166,7 @@ public sealed class Trainer : ITrainer
                 WriteNextMemory();
                 stepsDone++;
                 Progress.StepDone(_batcher.Present.Length, stepLoss);
-                FaultPoint.Hit("step");
+                FaultPoint.Hit("step", cancel);
                 if (cancel.IsCancellationRequested)
                 {
                     var state = CaptureState(epoch, _stepInEpoch, Elapsed());

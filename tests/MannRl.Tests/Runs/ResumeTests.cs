@@ -81,13 +81,15 @@ public sealed class ResumeTests : IClassFixture<ResumeTests.WholeRun>
         foreach (string a in new[] { CliRunner.CliDll, "train", "tiny.yaml", runDir, "--data-dir", "data", "--threads", "1", "--quiet" })
             start.ArgumentList.Add(a);
         start.Environment.Remove("NM_DATA_DIR");
+        // The run waits in its second epoch (step 9000 of 4 x 7535) until the signal comes: it cannot end first.
+        start.Environment[FaultPoint.StallVariable] = "step:9000";
         string err;
         int exit;
         using (var train = Process.Start(start)!)
         {
             _ = train.StandardOutput.ReadToEndAsync();
             var stderr = train.StandardError.ReadToEndAsync();
-            // Wait for the first epoch's state, then interrupt: the stop lands inside a later epoch or its evaluation.
+            // Wait for the first epoch's state, then interrupt: the stop lands inside the second epoch.
             var clock = Stopwatch.StartNew();
             while (!File.Exists(Path.Combine(runDir, "state", "state.json")) && !train.HasExited && clock.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(10);
             using (var kill = Process.Start("kill", ["-INT", train.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) kill.WaitForExit();
