@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using MannRl.Config;
 using MannRl.Data;
 using MannRl.Runs;
 using MannRl.Sweeps;
@@ -164,7 +165,7 @@ internal static class SweepCommand
     {
         if (o.Threads is < 1) throw new UsageException($"--threads must be at least 1, got {o.Threads}");
         if (o.MaxParallel is < 1) throw new UsageException($"--max-parallel must be at least 1, got {o.MaxParallel}");
-        long memory = indices.Select(i => RunMemoryEstimate.MiBFor(Config.ConfigLoader.Parse(manifest.Runs[i].Config, "sweep.json").Config))
+        long memory = indices.Select(i => MemoryEstimate.Of(ConfigLoader.Parse(manifest.Runs[i].Config, "sweep.json").Config).SchedulerRequestMiB())
             .DefaultIfEmpty(1024).Max();
         return new SlurmOptions(o.Threads ?? 1, memory, o.Partition, o.Time, o.MaxParallel, o.SbatchArgs);
     }

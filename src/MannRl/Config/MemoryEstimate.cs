@@ -64,6 +64,14 @@ public sealed record MemoryEstimate(IReadOnlyList<MemoryEstimate.Part> Parts)
             + $"{Bytes(available)}; lower {largest.Keys}");
     }
 
+    /// <summary>
+    /// The memory to ask a scheduler for (Slurm's <c>--mem</c>), in MiB: the estimate plus half again and 256 MiB for what
+    /// it leaves out (the runtime's native memory and JIT code, the GC's slack between collections), rounded up to
+    /// 256 MiB. A scheduler kills a task at its limit, so the request errs on the large side. In doubles, so that a
+    /// saturated estimate gives a large request, not an overflow.
+    /// </summary>
+    public long SchedulerRequestMiB() => (long)(Math.Ceiling((TotalBytes * 1.5 / MiB + 256) / 256) * 256);
+
     /// <summary>One line: the total and each part, e.g. <c>about 38 MiB (replay history 20 MiB, ...)</c>.</summary>
     public override string ToString() =>
         $"about {Bytes(TotalBytes)} ({string.Join(", ", Parts.Where(p => p.Bytes > 0).Select(p => $"{p.Name} {Bytes(p.Bytes)}"))})";

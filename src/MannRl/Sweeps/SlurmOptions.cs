@@ -2,7 +2,7 @@ namespace MannRl.Sweeps;
 
 /// <summary>How a sweep's job array asks Slurm for resources.</summary>
 /// <param name="CpusPerTask">CPUs of each array task (<c>--cpus-per-task</c>); the run uses as many threads.</param>
-/// <param name="MemoryMiB">Memory of each task (<c>--mem</c>), from <see cref="RunMemoryEstimate"/>.</param>
+/// <param name="MemoryMiB">Memory of each task (<c>--mem</c>), from <see cref="Config.MemoryEstimate.SchedulerRequestMiB"/>.</param>
 /// <param name="Partition">The partition, or null for the cluster's default.</param>
 /// <param name="Time">The time limit (<c>--time</c>, e.g. <c>2:00:00</c>), or null for the partition's.</param>
 /// <param name="MaxParallel">At most this many tasks at once (<c>%K</c> in <c>--array</c>), or null for no limit.</param>

@@ -70,6 +70,7 @@ public class MemoryEstimateTests
         var c = Shipped("logic/logic_m_best") with { MemoryDim = int.MaxValue, History = int.MaxValue, BatchSize = int.MaxValue };
         var estimate = MemoryEstimate.Of(c);
         Assert.Equal(long.MaxValue, estimate.TotalBytes);
+        Assert.True(estimate.SchedulerRequestMiB() > long.MaxValue >> 20, $"{estimate.SchedulerRequestMiB()} MiB");
         Assert.Throws<ConfigException>(() => estimate.EnsureFits("c.yaml"));
     }
 

@@ -62,10 +62,13 @@ public sealed class SlurmBatchScriptTests
     [InlineData("logic/logic_m_best", 512, 1024)]
     [InlineData("pos/udpos_tuned", 768, 4096)]
     [InlineData("mt/sentences_parallel_8192", 2048, 16384)]
-    public void MemoryEstimatesAreInAPlausibleRange(string config, long atLeast, long atMost)
+    public void MemoryRequestsAreInAPlausibleRange(string config, long atLeast, long atMost)
     {
-        long mib = RunMemoryEstimate.MiBFor(ConfigLoader.BuiltIn(config).Config);
+        var estimate = MemoryEstimate.Of(ConfigLoader.BuiltIn(config).Config);
+        long mib = estimate.SchedulerRequestMiB();
         Assert.InRange(mib, atLeast, atMost);
         Assert.Equal(0, mib % 256);
+        // The request is the estimate every command checks configs against, with headroom, never less.
+        Assert.True(mib * (1L << 20) > estimate.TotalBytes * 3 / 2, $"{mib} MiB for {estimate}");
     }
 }
