@@ -14,7 +14,8 @@ namespace MannRl.Training;
 /// <c>batch_size</c> sequences (the epoch's shuffled order, as MANN-RL streams it), the net runs every step from a zero
 /// state, the cross entropy is averaged over all the batch's steps, and one optimizer step follows with the action
 /// net's optimizer, learning rate, clipping and schedule keys. <see cref="Train"/> is the epoch loop of
-/// <see cref="Trainer"/>: the same evaluations, metrics.csv rows and checkpoints (<see cref="RunProgress"/>).
+/// <see cref="Trainer"/>: the same evaluations, metrics.csv rows and checkpoints (<see cref="RunProgress"/>), and the
+/// same <see cref="DivergenceCheck"/> of the tensors at each epoch's end.
 /// </summary>
 public sealed class LstmTrainer : ITrainer
 {
@@ -137,6 +138,7 @@ public sealed class LstmTrainer : ITrainer
                 }
             }
 
+            DivergenceCheck.Tensors("lstm", Net.Tensors, epoch, _batchInEpoch, DivergenceCheck.ActionFix);
             _progress.StepSchedule(_schedule, Optimizer, "Action");
             if (epoch % c.EvalInterval == 0)
             {

@@ -131,6 +131,30 @@ public class LstmTrainerTests
     }
 
     [Fact]
+    public void ATensorGoneInfiniteWhileTheLossStaysFiniteStopsTheRunAtTheEpochsEnd()
+    {
+        // An input gate's bias at +Inf saturates its sigmoid at 1: every loss stays finite and the bias's gradient is 0,
+        // so the optimizer keeps it infinite; only the check of the tensors at the epoch's end sees it. (An absurd
+        // learning rate instead makes the loss itself NaN first, which the step's own check reports.)
+        var data = TrainerTests.SmallLogic(200, 20);
+        var c = LstmLogicConfig(epochs: 2);
+        c.Validate();
+        var sink = new RecordingSink();
+        var trainer = new LstmTrainer(c, data, sink, Compute.SingleThread);
+        var bias = trainer.Net.Tensors.NamedParameters.Single(p => p.Name == "lstm.bias_ih_l0").Parameter;
+        bias.Values[0] = float.PositiveInfinity;
+        bias.MarkChanged();
+        var e = Assert.Throws<TrainingDivergedException>(() => trainer.Train());
+        Assert.StartsWith("training diverged: lstm tensor 'lstm.bias_ih_l0' holds", e.Message);
+        Assert.Contains("at the end of epoch 1 (step 13)", e.Message); // 200 sequences in batches of 16
+        Assert.Contains("Lower action_learning_rate or set action_clipping", e.Message);
+        Assert.Equal(13, trainer.Steps);
+        Assert.Empty(sink.Rows);
+        Assert.Empty(sink.Saves);
+        Assert.Empty(sink.States);
+    }
+
+    [Fact]
     public void ATrainingBatchAllocatesNothing()
     {
         var data = TrainerTests.SmallLogic(200, 20);
