@@ -105,7 +105,17 @@ public static class ConfigLoader
             }
             if (!Classify(sourceName, key, null, warnings)) continue;
             YamlNode node = string.IsNullOrWhiteSpace(text) ? new YamlScalarNode("") : ReadValue(text, sourceName, key);
-            ConfigKeys.Property(key).SetValue(result, YamlValueReader.Read(sourceName, key, node));
+            object? value;
+            try
+            {
+                value = YamlValueReader.Read(sourceName, key, node);
+            }
+            catch (ConfigException e)
+            {
+                // The value was parsed on its own: its line ("line 1") would point into no file.
+                throw e.WithoutLine();
+            }
+            ConfigKeys.Property(key).SetValue(result, value);
         }
         return new LoadedConfig(result, warnings);
     }

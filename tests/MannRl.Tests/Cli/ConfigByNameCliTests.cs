@@ -67,6 +67,30 @@ public sealed class ConfigByNameCliTests : IDisposable
         Assert.Empty(Directory.GetFileSystemEntries(_dir));
     }
 
+    [Theory]
+    [InlineData("epochs=abc", "error: --set: key 'epochs': expected an integer, e.g. 12, but the value is abc (a string); write the value in that form")]
+    [InlineData("mem_lr_rate_decay=[[100, x], 0.5]", "error: --set: key 'mem_lr_rate_decay': ")]
+    [InlineData("memory_dim=99999999999", "error: --set: key 'memory_dim': 99999999999 is out of range")]
+    public void ASetValueOfTheWrongTypeNamesNoLine(string assignment, string message)
+    {
+        // The value is parsed on its own: a line number would point into no file.
+        var r = CliRunner.Run(_dir, "train", "--set", assignment, "--data-dir", Path.Combine(_dir, "data"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.StartsWith(message, r.Err);
+        Assert.DoesNotContain("line", r.Err);
+        Assert.Single(r.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void AConfigFileValueOfTheWrongTypeNamesItsLine()
+    {
+        string config = Path.Combine(_dir, "bad-type.yaml");
+        File.WriteAllText(config, "dataset: logic\nepochs: abc\n");
+        var r = CliRunner.Run(_dir, "train", config, "--data-dir", Path.Combine(_dir, "data"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.StartsWith("error: bad-type.yaml, line 2: key 'epochs': expected an integer", r.Err);
+    }
+
     [Fact]
     public void BaselineFreqTakesANameAndOverrides()
     {
