@@ -87,21 +87,28 @@ public sealed class LocalSweepTests : IClassFixture<LocalSweepTests.FinishedSwee
             _ = sweep.StandardOutput.ReadToEndAsync();
             _ = sweep.StandardError.ReadToEndAsync();
             var clock = Stopwatch.StartNew();
-            // Kill the sweep and its runs as soon as one run is done while another is training.
-            while (clock.Elapsed < TimeSpan.FromMinutes(2) && !sweep.HasExited)
+            // Kill the sweep and its runs when one run is done while another is training. A run seen training could
+            // finish before a kill lands, so the sweep and its runs are stopped first and looked at again: the kill
+            // comes only when the stopped processes still show a done run and a training one (its lock held).
+            bool Ready() => Enumerable.Range(0, 4).Count(i => SafeRead(store, i)?.State == RunState.Done) >= 1
+                && Enumerable.Range(0, 4).Any(i => SafeRead(store, i)?.State == RunState.Running && store.IsLocked(i));
+            while (clock.Elapsed < TestTimeouts.Hang && !sweep.HasExited)
             {
-                var states = Enumerable.Range(0, 4).Select(i => SafeRead(store, i)?.State).ToList();
-                done = states.Count(s => s == RunState.Done);
-                if (done >= 1 && states.Any(s => s == RunState.Running)) break;
+                if (Ready())
+                {
+                    var stopped = ProcessTree.Stop(sweep.Id);
+                    if (Ready()) break;
+                    stopped.Continue();
+                }
                 Thread.Sleep(20);
             }
+            done = Enumerable.Range(0, 4).Count(i => SafeRead(store, i)?.State == RunState.Done);
             sweep.Kill(entireProcessTree: true);
             sweep.WaitForExit();
         }
-        // A killed run's process lets go of its lock as it dies (and a run started just as the sweep was killed may
-        // escape the kill and finish): wait until no process holds a run.
+        // A killed run's process lets go of its lock as it dies: wait until no process holds a run.
         var settle = Stopwatch.StartNew();
-        while (Enumerable.Range(0, 4).Any(store.IsLocked) && settle.Elapsed < TimeSpan.FromMinutes(1)) Thread.Sleep(50);
+        while (Enumerable.Range(0, 4).Any(store.IsLocked) && settle.Elapsed < TestTimeouts.Hang) Thread.Sleep(50);
         unfinished = Enumerable.Range(0, 4).Count(i => SafeRead(store, i)?.State != RunState.Done);
         Assert.True(done >= 1 && unfinished >= 1, $"the kill came when {done} runs were done and {unfinished} not");
 
