@@ -36,10 +36,10 @@ public static class CliRunner
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(TimeSpan.FromMinutes(2)))
+        if (!p.WaitForExit(TestTimeouts.Hang))
         {
             p.Kill(entireProcessTree: true);
-            throw new TimeoutException($"mannrl {string.Join(' ', args)} did not finish in 2 minutes");
+            throw new TimeoutException($"mannrl {string.Join(' ', args)} did not finish in {TestTimeouts.Hang.TotalMinutes} minutes");
         }
         return new Result(p.ExitCode, stdout.Result, stderr.Result);
     }

@@ -47,7 +47,7 @@ public sealed class SlurmSweepTests : IDisposable
         {
             status = CliRunner.Run(_root, "sweep", "status", "out");
             if (status.Out.Contains("4 runs: 4 done", StringComparison.Ordinal) || status.Out.Contains("failed", StringComparison.Ordinal)) break;
-            if (clock.Elapsed > TimeSpan.FromMinutes(5)) break;
+            if (clock.Elapsed > TestTimeouts.Hang) break;
             Thread.Sleep(2000);
         }
         string outputs = string.Join("\n", Directory.GetFiles(Path.Combine(outDir, "slurm"), "*.out").Select(f => $"== {f}\n{File.ReadAllText(f)}"));

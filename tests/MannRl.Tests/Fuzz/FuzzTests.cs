@@ -22,7 +22,7 @@ public sealed class FuzzTests(ITestOutputHelper output) : IDisposable
     {
         var cases = Path.Combine(_root, "cases");
         Directory.CreateDirectory(cases);
-        var runner = new FuzzRunner(FuzzTargets.All(ShippedConfigs()), cases, TimeSpan.FromSeconds(30));
+        var runner = new FuzzRunner(FuzzTargets.All(ShippedConfigs()), cases, TestTimeouts.Hang);
         var counts = runner.Run(cases: 300, seed: 12);
         output.WriteLine(FuzzRunner.Table(counts));
         foreach (var c in counts)

@@ -17,7 +17,7 @@ public static partial class HeadlessChromium
     /// <summary>Environment variable that makes a missing Chromium a test failure (set by <c>.ci/run</c>).</summary>
     public const string RequireVariable = "MANNRL_REQUIRE_CHROMIUM";
 
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Timeout = TestTimeouts.Hang;
 
     /// <summary>The browser's path on PATH, or null.</summary>
     public static string? Find()

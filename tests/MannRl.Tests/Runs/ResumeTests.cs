@@ -91,9 +91,9 @@ public sealed class ResumeTests : IClassFixture<ResumeTests.WholeRun>
             var stderr = train.StandardError.ReadToEndAsync();
             // Wait for the first epoch's state, then interrupt: the stop lands inside the second epoch.
             var clock = Stopwatch.StartNew();
-            while (!File.Exists(Path.Combine(runDir, "state", "state.json")) && !train.HasExited && clock.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(10);
+            while (!File.Exists(Path.Combine(runDir, "state", "state.json")) && !train.HasExited && clock.Elapsed < TestTimeouts.Hang) Thread.Sleep(10);
             using (var kill = Process.Start("kill", ["-INT", train.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) kill.WaitForExit();
-            Assert.True(train.WaitForExit(TimeSpan.FromMinutes(2)), "the run did not stop");
+            Assert.True(train.WaitForExit(TestTimeouts.Hang), "the run did not stop");
             exit = train.ExitCode;
             err = await stderr;
         }
