@@ -121,8 +121,9 @@ public sealed record MemoryEstimate(IReadOnlyList<MemoryEstimate.Part> Parts)
             {
                 double rows = b * _seqLength;
                 double h = Math.Max(1, _c.LstmHiddenDim), layers = Math.Max(1, _c.LstmLayers);
-                // Per layer: gates (4H), cells, their tanh and hidden (3H), and the same again for the backward pass.
-                Add("training batches", 4 * rows * (2 * layers * 7 * h + 2 * _in + 3 * _t), rows * 4 * h, "batch_size, lstm_hidden_dim");
+                // Per layer: gates (4H), cells, their tanh and hidden (3H), and the same again for the backward pass; the
+                // products' workspace, reserved for the longest batch (4H or the widest operand per row).
+                Add("training batches", 4 * rows * (2 * layers * 7 * h + Math.Max(4 * h, Math.Max(_in, _t)) + 2 * _in + 3 * _t), rows * 4 * h, "batch_size, lstm_hidden_dim");
                 Add("evaluation buffers", 4 * Math.Max(1, _c.EvalBatchSize) * _seqLength * (layers * 7 * h + _in + 3 * _t),
                     Math.Max(1, _c.EvalBatchSize) * _seqLength * 4 * h, "eval_batch_size, lstm_hidden_dim");
             }

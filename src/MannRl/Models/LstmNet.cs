@@ -1,5 +1,6 @@
 using MannRl.Config;
 using MannRl.Engine;
+using MannRl.Engine.Kernels;
 
 namespace MannRl.Models;
 
@@ -56,7 +57,12 @@ public sealed class LstmNet : Network
         var embedding = CreateEmbeddingContext(rows, compute);
         var lstm = Lstm.CreateContext(maxSequences, maxSteps, compute);
         lstm.NeedsInputGradient = embedding is not null; // otherwise the inputs are data
-        return new LstmNetContext(lstm, Decision.CreateContext(rows, compute), _softmax.CreateContext(rows, compute), embedding);
+        return new LstmNetContext(lstm, Decision.CreateContext(rows, compute), _softmax.CreateContext(rows, compute), embedding)
+        {
+            // The largest op(A) of the products over all rows: inputs, gate gradients and logits times a weight, and the
+            // transposed gate and logit gradients of the weight gradients.
+            LargestProducts = [(rows, Math.Max(Math.Max(Lstm.InputSize, 4 * Lstm.HiddenSize), TargetDim)), (Math.Max(4 * Lstm.HiddenSize, TargetDim), rows)],
+        };
     }
 
     /// <summary>
@@ -66,6 +72,10 @@ public sealed class LstmNet : Network
     /// </summary>
     public Matrix Forward(Matrix input, PackedBatch batch, LstmNetContext ctx, bool training, bool probabilities)
     {
+        // Batches of whole sequences vary in rows: without this, the products' workspace would grow (allocate) at every
+        // training batch longer than all before it on this thread.
+        if (training)
+            foreach (var (m, k) in ctx.LargestProducts) Gemm.ReserveWorkspace(m, k);
         var x = EmbedInput(input, ctx.Embedding, training);
         var h = Lstm.Forward(x, batch, ctx.Lstm); // (rows, H)
         ctx.Logits = Decision.Forward(h, ctx.Decision, training); // (rows, T)
@@ -100,6 +110,9 @@ public sealed class LstmNetContext(LstmContext lstm, ModuleContext decision, Mod
 
     /// <summary>Most sequences per call.</summary>
     public int MaxSequences => Lstm.MaxSequences;
+
+    /// <summary>The op(A) shapes of the largest matrix products a call runs (for <see cref="Gemm.ReserveWorkspace"/>).</summary>
+    internal (int M, int K)[] LargestProducts { get; init; } = [];
 
     /// <summary>Most steps per sequence.</summary>
     public int MaxSteps => Lstm.MaxSteps;

@@ -144,7 +144,7 @@ public static class Gemm
     {
         const int rows = GemmKernels.Rows;
         int blocks = (m + rows - 1) / rows;
-        float[] workspace = Workspace((long)blocks * rows * k);
+        float[] workspace = Workspace(PackedLength(m, k));
         fixed (float* w = workspace)
         {
             var job = new GemmJob
@@ -240,6 +240,17 @@ public static class Gemm
             }
         }
     }
+
+    /// <summary>
+    /// Grows the calling thread's packing workspace now to what a product whose op(A) is up to <paramref name="m"/> x
+    /// <paramref name="k"/> needs. The workspace is per thread and otherwise grows with the largest product seen, so a
+    /// caller whose products vary in size (batches of whole sequences of varying length) would allocate whenever one is
+    /// the largest yet; reserving its largest once makes every later product allocate nothing.
+    /// </summary>
+    public static void ReserveWorkspace(int m, int k) => Workspace(PackedLength(m, k));
+
+    /// <summary>Floats of op(A) (m x k) packed into row blocks of <see cref="GemmKernels.Rows"/>.</summary>
+    private static long PackedLength(int m, int k) => (long)((m + GemmKernels.Rows - 1) / GemmKernels.Rows) * GemmKernels.Rows * k;
 
     /// <summary>This thread's packing buffer, grown (never shrunk) to <paramref name="length"/> floats.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
