@@ -19,6 +19,15 @@ public static class SafeTensors
     /// <param name="Data">Values (row-major; exactly the product of the shape).</param>
     public sealed record Tensor(string Name, int[] Shape, float[] Data);
 
+    /// <summary>
+    /// Floats per read or write call: a span of bytes holds at most 2 GiB, and a resume state's replay history can be
+    /// larger, so data moves in pieces of this many values (internal so that a test can use small pieces).
+    /// </summary>
+    internal static int ChunkFloats = 1 << 28;
+
+    /// <summary>The longest header read: far more than any header of real tensors needs.</summary>
+    private const long MaxHeaderBytes = 100 << 20;
+
     /// <summary>Writes <paramref name="tensors"/> and string <paramref name="metadata"/> to <paramref name="path"/> atomically.</summary>
     public static void Write(string path, IEnumerable<Tensor> tensors, IReadOnlyDictionary<string, string>? metadata = null)
     {
@@ -52,7 +61,9 @@ public static class SafeTensors
             stream.Write(json);
             for (int i = 0; i < pad; i++) stream.WriteByte((byte)' ');
             if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("big-endian machines are not supported");
-            foreach (var t in list) stream.Write(MemoryMarshal.AsBytes(t.Data.AsSpan()));
+            foreach (var t in list)
+                for (int i = 0; i < t.Data.Length; i += ChunkFloats)
+                    stream.Write(MemoryMarshal.AsBytes(t.Data.AsSpan(i, Math.Min(ChunkFloats, t.Data.Length - i))));
         });
     }
 
@@ -64,26 +75,39 @@ public static class SafeTensors
     /// <exception cref="InvalidDataException">The file cannot be read or is not a valid float32 safetensors file.</exception>
     public static (IReadOnlyDictionary<string, Tensor> Tensors, IReadOnlyDictionary<string, string> Metadata) Read(string path)
     {
-        byte[] all;
-        try { all = File.ReadAllBytes(path); }
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            return Read(path, file);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or OutOfMemoryException)
         {
             throw new InvalidDataException($"cannot read checkpoint '{path}': {e.Message}", e);
         }
-        if (all.Length < 8) throw Bad(path, "file shorter than its 8-byte header length");
-        ulong headerLen = BinaryPrimitives.ReadUInt64LittleEndian(all);
-        if (headerLen > (ulong)(all.Length - 8)) throw Bad(path, $"header length {headerLen} exceeds the file size {all.Length}");
-        if (!System.Text.Unicode.Utf8.IsValid(all.AsSpan(8, (int)headerLen))) throw Bad(path, "header is not UTF-8 text");
+    }
+
+    private static (IReadOnlyDictionary<string, Tensor>, IReadOnlyDictionary<string, string>) Read(string path, FileStream file)
+    {
+        long length = file.Length;
+        if (length < 8) throw Bad(path, "file shorter than its 8-byte header length");
+        Span<byte> lengthBytes = stackalloc byte[8];
+        file.ReadExactly(lengthBytes);
+        ulong headerLen = BinaryPrimitives.ReadUInt64LittleEndian(lengthBytes);
+        if (headerLen > (ulong)(length - 8)) throw Bad(path, $"header length {headerLen} exceeds the file size {length}");
+        if (headerLen > MaxHeaderBytes) throw Bad(path, $"header length {headerLen} is more than the {MaxHeaderBytes} bytes a header may have");
+        var headerBytes = new byte[(int)headerLen];
+        file.ReadExactly(headerBytes);
+        if (!System.Text.Unicode.Utf8.IsValid(headerBytes)) throw Bad(path, "header is not UTF-8 text");
         JsonNode? root;
-        try { root = JsonNode.Parse(all.AsSpan(8, (int)headerLen), documentOptions: new JsonDocumentOptions { MaxDepth = 8 }); }
+        try { root = JsonNode.Parse(headerBytes, documentOptions: new JsonDocumentOptions { MaxDepth = 8 }); }
         catch (JsonException e) { throw Bad(path, $"header is not JSON ({e.Message})"); }
         if (root is not JsonObject header) throw Bad(path, $"header is {Kind(root)}, not a JSON object of tensors");
-        long dataStart = 8 + (long)headerLen, dataLength = all.Length - dataStart;
+        long dataStart = 8 + (long)headerLen, dataLength = length - dataStart;
         var tensors = new Dictionary<string, Tensor>();
         var metadata = new Dictionary<string, string>();
         try
         {
-            ReadEntries(path, header, all, dataStart, dataLength, tensors, metadata);
+            ReadEntries(path, header, file, dataStart, dataLength, tensors, metadata);
         }
         catch (ArgumentException e)
         {
@@ -97,7 +121,7 @@ public static class SafeTensors
         return (tensors, metadata);
     }
 
-    private static void ReadEntries(string path, JsonObject header, byte[] all, long dataStart, long dataLength,
+    private static void ReadEntries(string path, JsonObject header, FileStream file, long dataStart, long dataLength,
         Dictionary<string, Tensor> tensors, Dictionary<string, string> metadata)
     {
         foreach (var (name, node) in header.ToList())
@@ -113,7 +137,9 @@ public static class SafeTensors
             }
             var (shape, begin, end) = Entry(path, name, node, dataLength);
             var data = new float[end - begin >> 2];
-            MemoryMarshal.Cast<byte, float>(all.AsSpan((int)(dataStart + begin), (int)(end - begin))).CopyTo(data);
+            file.Position = dataStart + begin;
+            for (int i = 0; i < data.Length; i += ChunkFloats)
+                file.ReadExactly(MemoryMarshal.AsBytes(data.AsSpan(i, Math.Min(ChunkFloats, data.Length - i))));
             tensors[name] = new Tensor(name, shape, data);
         }
     }

@@ -131,7 +131,8 @@ public sealed record MemoryEstimate(IReadOnlyList<MemoryEstimate.Part> Parts)
             {
                 double h = Math.Max(2, _c.History);
                 double widths = _in + _m + _t;
-                Add("replay history", h * b * (4 * widths + 9), h * b * Math.Max(_in, Math.Max(_m, _t)), "history, batch_size, memory_dim");
+                // Twice the ring: the resume state written at every epoch end holds a copy of it.
+                Add("replay history", 2 * h * b * (4 * widths + 9), h * b * Math.Max(_in, Math.Max(_m, _t)), "history, batch_size, memory_dim");
                 double rows = Math.Max(1, _c.MemNumSamples) * b;
                 // The replayed transitions (two steps each) and the memory-net's TD contexts (two forwards, one backward).
                 Add("training batches", 4 * (rows * (2 * widths + 3 * _m + 2 * MemoryNetActivations()) + b * (2 * widths + ActionNetActivations())),

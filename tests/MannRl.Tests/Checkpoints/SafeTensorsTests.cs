@@ -43,6 +43,31 @@ public class SafeTensorsTests
         Assert.Equal("v", meta["k"]);
     }
 
+    [Fact]
+    public void TensorsLargerThanOnePieceMoveInPiecesAndReadBackTheSame()
+    {
+        // A replay history can exceed the 2 GiB one span of bytes holds: data move in pieces of ChunkFloats values.
+        float[] seven = [1, 2, 3, 4, 5, 6, 7], three = [8, 9, 10];
+        var whole = TempFile();
+        SafeTensors.Write(whole, [new("seven", [7], seven), new("three", [3], three), new("empty", [0], [])]);
+        var pieces = TempFile();
+        int saved = SafeTensors.ChunkFloats;
+        try
+        {
+            SafeTensors.ChunkFloats = 3;
+            SafeTensors.Write(pieces, [new("seven", [7], seven), new("three", [3], three), new("empty", [0], [])]);
+            var (tensors, _) = SafeTensors.Read(pieces);
+            Assert.Equal(seven, tensors["seven"].Data);
+            Assert.Equal(three, tensors["three"].Data);
+            Assert.Empty(tensors["empty"].Data);
+        }
+        finally
+        {
+            SafeTensors.ChunkFloats = saved;
+        }
+        Assert.Equal(File.ReadAllBytes(whole), File.ReadAllBytes(pieces));
+    }
+
     [Theory]
     [InlineData(new byte[] { 1, 2, 3 })]
     [InlineData(new byte[] { 255, 0, 0, 0, 0, 0, 0, 0, 123 })]
