@@ -15,7 +15,8 @@ internal sealed class ProcessTree
 
     /// <summary>
     /// Stops <paramref name="root"/> first (so that it starts no more children), then each descendant, until a scan of
-    /// /proc finds none that is not stopped.
+    /// /proc finds none that is not stopped; returns once the kernel shows every one of them stopped (a signal is
+    /// delivered after kill(1) returns, so until then a process may still write).
     /// </summary>
     public static ProcessTree Stop(int root)
     {
@@ -24,9 +25,26 @@ internal sealed class ProcessTree
         while (true)
         {
             var fresh = Descendants(root).Except(stopped).ToList();
-            if (fresh.Count == 0) return new ProcessTree(stopped);
+            if (fresh.Count == 0) break;
             Signal("-STOP", fresh);
             stopped.AddRange(fresh);
+        }
+        var clock = Stopwatch.StartNew();
+        while (!stopped.All(IsStoppedOrGone) && clock.Elapsed < TestTimeouts.Hang) Thread.Sleep(1);
+        return new ProcessTree(stopped);
+    }
+
+    /// <summary>Whether /proc shows the process stopped (T), a zombie (Z), dead (X) or gone.</summary>
+    private static bool IsStoppedOrGone(int id)
+    {
+        try
+        {
+            string stat = File.ReadAllText($"/proc/{id}/stat");
+            return stat[stat.LastIndexOf(')') + 2] is 'T' or 'Z' or 'X';
+        }
+        catch (IOException)
+        {
+            return true;
         }
     }
 
