@@ -40,9 +40,13 @@ public static class LastResort
         args.Contains(VerboseOption)
         || Environment.GetEnvironmentVariable(VerboseVariable) is "1" or "true" or "TRUE" or "True";
 
-    /// <summary>The one line for an exception no command handled.</summary>
+    /// <summary>
+    /// The one line for an exception no command handled. A type initializer's failure is named by its cause: the
+    /// wrapper's own message ("The type initializer for ... threw an exception") says nothing.
+    /// </summary>
     public static string Message(Exception? e) => e switch
     {
+        TypeInitializationException { InnerException: { } cause } => Message(cause),
         OutOfMemoryException =>
             "error: out of memory; lower batch_size, eval_batch_size, history or memory_dim (or predict --batch-size), or run on a machine with more memory",
         IOException io when IsDiskFull(io) =>
