@@ -37,6 +37,11 @@ public sealed partial record ExperimentConfig
             throw Error("mem_num_samples", $"must be less than history ({History}): it samples distinct ages 1..history-1; "
                 + $"set mem_num_samples to at most {History - 1} or raise history");
 
+        AtLeast("mem_n_step", MemNStep, 1, "1 is the original's one-step target");
+        if (MemNStep > 1 && MemNumSamples > History - MemNStep)
+            throw Error("mem_n_step", $"{MemNStep}-step transitions start at ages {MemNStep}..history-1, so mem_num_samples ({MemNumSamples}) "
+                + $"distinct ones need history at least {(long)MemNumSamples + MemNStep}: raise history to {(long)MemNumSamples + MemNStep} or lower mem_num_samples to {History - MemNStep}");
+
         Positive("action_learning_rate", ActionLearningRate);
         Positive("mem_learning_rate", MemLearningRate);
         if (ActionClipping is double ac) Positive("action_clipping", ac, "or remove it for no clipping");
@@ -68,6 +73,7 @@ public sealed partial record ExperimentConfig
         AtMost("settle", Settle, ConfigLimits.MaxIterations);
         AtMost("mem_train_iterations", MemTrainIterations, ConfigLimits.MaxIterations);
         AtMost("mem_num_samples", MemNumSamples, ConfigLimits.MaxCount, Memory);
+        AtMost("mem_n_step", MemNStep, ConfigLimits.MaxCount, Memory);
         AtMost("memory_dim", MemoryDim, ConfigLimits.MaxWidth, Memory);
         AtMost("input_dim", InputDim ?? 0, ConfigLimits.MaxWidth, Memory);
         AtMost("target_dim", TargetDim ?? 0, ConfigLimits.MaxWidth, Memory);

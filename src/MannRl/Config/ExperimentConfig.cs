@@ -255,4 +255,9 @@ public sealed partial record ExperimentConfig
     /// when a new sequence enters it. Evaluation starts every slot from a zero memory, which the original's training
     /// shows the nets only at epoch starts; resets teach that start. Default: 0 (the original: never).</summary>
     public double MemResetProbability { get; set; }
+
+    /// <summary><c>mem_n_step</c> (new): n of the memory-net's n-step TD target: a replayed transition spans n steps,
+    /// its reward is the discounted sum of the n action losses (each shaped as a one-step reward) and it bootstraps from
+    /// γ^n times the memory the memory-net writes n steps later. Default: 1 (the original's one-step target).</summary>
+    public int MemNStep { get; set; } = 1;
 }

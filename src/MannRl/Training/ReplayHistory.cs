@@ -136,45 +136,56 @@ public sealed class ReplayHistory
 
     /// <summary>
     /// The replay sample of one memory-net update (spec section 4): <paramref name="steps"/> distinct ages drawn from
-    /// <paramref name="rng"/> in 1..<see cref="Filled"/>−1, their transitions stacked into <paramref name="into"/> as
-    /// <see cref="GatherTransitions"/> does; returns the number of rows.
+    /// <paramref name="rng"/> in n..<see cref="Filled"/>−1 (n = <paramref name="into"/>'s <see cref="Transitions.Steps"/>,
+    /// 1 in the original), their transitions stacked into <paramref name="into"/> as <see cref="GatherTransitions"/>
+    /// does; returns the number of rows.
     /// </summary>
     public int SampleTransitions(Rng rng, int steps, bool targetsAsActions, Transitions into)
     {
-        if ((uint)steps > (uint)(Capacity - 1))
-            throw new ArgumentOutOfRangeException(nameof(steps), $"cannot sample {steps} distinct steps from a history of {Capacity}");
+        int n = into.Steps;
+        if ((uint)steps > (uint)(Capacity - n))
+            throw new ArgumentOutOfRangeException(nameof(steps), $"cannot sample {steps} distinct steps of {n}-step transitions from a history of {Capacity}");
         var ages = _sampledAges.AsSpan(0, steps);
-        rng.SampleDistinct(1, Filled - 1, ages);
+        rng.SampleDistinct(n, Filled - 1, ages);
         return GatherTransitions(ages, targetsAsActions, into);
     }
 
     /// <summary>
-    /// Stacks the transitions (age i → age i−1) for each age in <paramref name="ages"/>, over the slots present
-    /// in both steps (spec section 9, defect 2), into the row buffers; returns the number of rows.
+    /// Stacks the transitions (age i → age i−n, n = <paramref name="into"/>'s <see cref="Transitions.Steps"/>) for each
+    /// age in <paramref name="ages"/>, over the slots present in every step from i to i−n (spec section 9, defect 2:
+    /// a slot absent in between was dropped and refilled, so its rows are not one stream), into the row buffers, with
+    /// the action losses of steps i−1 .. i−n; returns the number of rows.
     /// With <paramref name="targetsAsActions"/> the one-hot targets stand in for the actions
     /// (<c>mem_train_with_targets</c>).
     /// </summary>
     public int GatherTransitions(ReadOnlySpan<int> ages, bool targetsAsActions, Transitions into)
     {
-        int row = 0;
+        int n = into.Steps, row = 0;
         foreach (int age in ages)
         {
-            if (age < 1 || age >= Filled) throw new ArgumentOutOfRangeException(nameof(ages), $"age {age} outside 1..{Filled - 1}");
+            if (age < n || age >= Filled) throw new ArgumentOutOfRangeException(nameof(ages), $"age {age} outside {n}..{Filled - 1}");
             for (int slot = 0; slot < Slots; slot++)
             {
-                if (!IsPresent(age, slot) || !IsPresent(age - 1, slot)) continue;
+                if (!PresentThroughout(age, n, slot)) continue;
                 Input(age, slot).CopyTo(into.Input.Row(row));
                 Memory(age, slot).CopyTo(into.Memory.Row(row));
                 WriteAction(age, slot, targetsAsActions, into.Action.Row(row));
-                Input(age - 1, slot).CopyTo(into.NextInput.Row(row));
-                Memory(age - 1, slot).CopyTo(into.NextMemory.Row(row));
-                WriteAction(age - 1, slot, targetsAsActions, into.NextAction.Row(row));
+                Input(age - n, slot).CopyTo(into.NextInput.Row(row));
+                Memory(age - n, slot).CopyTo(into.NextMemory.Row(row));
+                WriteAction(age - n, slot, targetsAsActions, into.NextAction.Row(row));
                 into.NextLoss[row] = Loss(age - 1, slot);
+                for (int k = 0; k < n; k++) into.StepLosses[row * n + k] = Loss(age - 1 - k, slot);
                 row++;
             }
         }
         into.SetRows(row);
         return row;
+    }
+
+    private bool PresentThroughout(int age, int n, int slot)
+    {
+        for (int a = age; a >= age - n; a--) if (!IsPresent(a, slot)) return false;
+        return true;
     }
 
     private void WriteAction(int age, int slot, bool targetsAsActions, Span<float> row)

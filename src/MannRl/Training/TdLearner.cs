@@ -10,7 +10,8 @@ namespace MannRl.Training;
 /// The memory-net's temporal-difference (TD) learner: one Q-learning update of the memory-net on a stack of replayed
 /// transitions (spec section 5):
 /// policy = f(m_{t+1}, in_{t+1}, out_{t+1}) first; l = action loss of step t+1, plus <c>mem_l1</c>·mean|policy|,
-/// damped to d·ln(1+l) and clamped to [0, c] when configured; expected = γ·policy − l;
+/// damped to d·ln(1+l) and clamped to [0, c] when configured; expected = γ·policy − l; with n-step transitions
+/// (<c>mem_n_step</c> n &gt; 1) policy is that of step t+n, l = Σ_k γ^k·l_{t+1+k} (each shaped) and expected = γ^n·policy − l;
 /// actual = f(m_t, in_t, out_t); loss = SmoothL1(actual, expected). Both forwards run in training mode. The
 /// gradient flows through both branches (the original) unless the target is detached (DQN style).
 /// </summary>
@@ -53,20 +54,25 @@ public sealed class TdLearner
         int rows = tr.Rows;
         var policy = _net.Forward(tr.NextInput, tr.NextAction, tr.NextMemory, _policyCtx, training: true); // (rows, M)
         var l = tr.NextLoss.AsSpan(0, rows);
-        if (s.L1 is double l1)
+        float gamma = (float)s.Gamma, bootstrap = gamma;
+        if (tr.Steps == 1) Shape(l, policy, s);
+        else
         {
-            double sumAbs = 0;
-            for (int r = 0; r < rows; r++) sumAbs += TensorPrimitives.SumOfMagnitudes(policy.Row(r));
-            float penalty = (float)(l1 * sumAbs / (rows * (double)policy.Cols));
-            for (int r = 0; r < rows; r++) l[r] += penalty;
+            // n-step return (mem_n_step): each of the n losses shaped as a one-step reward, then
+            // l = Σ_k γ^k·l_{t+1+k} and expected = γ^n·policy(t+n) − l.
+            int n = tr.Steps;
+            var steps = tr.StepLosses.AsSpan(0, rows * n);
+            Shape(steps, policy, s);
+            for (int r = 0; r < rows; r++)
+            {
+                float sum = 0, discount = 1;
+                for (int k = 0; k < n; k++) { sum += discount * steps[r * n + k]; discount *= gamma; }
+                l[r] = sum;
+            }
+            bootstrap = MathF.Pow(gamma, n);
         }
-        if (s.DampenLosses > 0)
-            for (int r = 0; r < rows; r++) l[r] = (float)s.DampenLosses * MathF.Log(1 + l[r]);
-        if (s.Clamp > 0)
-            for (int r = 0; r < rows; r++) l[r] = Math.Clamp(l[r], 0f, (float)s.Clamp);
         var expected = _expected.WithRows(rows);
-        float gamma = (float)s.Gamma;
-        for (int r = 0; r < rows; r++) ScaleSubtract(policy.Row(r), gamma, l[r], expected.Row(r));
+        for (int r = 0; r < rows; r++) ScaleSubtract(policy.Row(r), bootstrap, l[r], expected.Row(r));
 
         var actual = _net.Forward(tr.Input, tr.Action, tr.Memory, _actualCtx, training: true); // (rows, M)
         var dActual = _actualGrad.WithRows(rows);
@@ -78,13 +84,33 @@ public sealed class TdLearner
         _net.Backward(dActual, _actualCtx);
         if (!s.DetachedTarget)
         {
-            // expected = γ·policy − l, so dL/dpolicy = γ·dL/dexpected (one call: the rows are contiguous).
-            TensorPrimitives.Multiply(dExpected.AsSpan(), gamma, dExpected.AsSpan());
+            // expected = γ·policy − l (γ^n for n-step returns), so dL/dpolicy = γ·dL/dexpected (one call: the rows are contiguous).
+            TensorPrimitives.Multiply(dExpected.AsSpan(), bootstrap, dExpected.AsSpan());
             _net.Backward(dExpected, _policyCtx);
         }
         // Clipping's factor goes into the optimizer's own pass (the same rounded products, one pass fewer).
         _optimizer.Step(s.Clipping is double clip ? GradClip.Coefficient(_net.Parameters, (float)clip) : 1f, clearGradients: false);
         return loss;
+    }
+
+    /// <summary>
+    /// The reward shaping of the action losses <paramref name="l"/> in place: plus <c>mem_l1</c>·mean|policy|, then
+    /// d·ln(1+l), then clamped to [0, c], each when configured.
+    /// </summary>
+    private static void Shape(Span<float> l, Matrix policy, TdSettings s)
+    {
+        if (s.L1 is double l1)
+        {
+            int rows = policy.Rows;
+            double sumAbs = 0;
+            for (int r = 0; r < rows; r++) sumAbs += TensorPrimitives.SumOfMagnitudes(policy.Row(r));
+            float penalty = (float)(l1 * sumAbs / (rows * (double)policy.Cols));
+            for (int r = 0; r < l.Length; r++) l[r] += penalty;
+        }
+        if (s.DampenLosses > 0)
+            for (int r = 0; r < l.Length; r++) l[r] = (float)s.DampenLosses * MathF.Log(1 + l[r]);
+        if (s.Clamp > 0)
+            for (int r = 0; r < l.Length; r++) l[r] = Math.Clamp(l[r], 0f, (float)s.Clamp);
     }
 
     /// <summary>

@@ -73,7 +73,7 @@ public sealed class Trainer : ITrainer
         _actionCtx = Action.CreateContext(b, compute);
         _nextMemoryCtx = Memory.CreateContext(b, compute);
         int rows = config.MemNumSamples * b;
-        _transitions = new Transitions(rows, i, m, t);
+        _transitions = new Transitions(rows, i, m, t, config.MemNStep);
         _tdLearner = new TdLearner(Memory, MemoryOptimizer, rows, new TdSettings(
             config.MemGamma, config.MemL1, config.MemDampenLosses, config.MemClamp, config.MemClipping, config.MemTargetKind == TdTarget.Detached), compute);
         _trainsMemory = config.ModelKind == LearnerKind.MannRl;

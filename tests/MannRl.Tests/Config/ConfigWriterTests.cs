@@ -32,6 +32,7 @@ public class ConfigWriterTests
             MemNumMemNet = 8,
             UseSwish = true,
             MemTarget = "detached",
+            MemNStep = 3,
             DataSeed = 99,
             LogicOperands = new IntRange(21, 40),
             TaskEvalRepeats = new IntRange(7, 9),

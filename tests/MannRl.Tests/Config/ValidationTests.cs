@@ -138,6 +138,15 @@ public class ValidationTests
         (Logic() with { History = 9, MemNumSamples = 8 }).Validate();
     }
 
+    [Fact]
+    public void MemNStepIsAtLeastOneAndLeavesRoomForTheSamples()
+    {
+        Fails(Logic() with { MemNStep = 0 }, "mem_n_step");
+        var e = Fails(Logic() with { History = 12, MemNumSamples = 8, MemNStep = 5 }, "mem_n_step");
+        Assert.Contains("history at least 13", e.Message);
+        (Logic() with { History = 12, MemNumSamples = 8, MemNStep = 4 }).Validate();
+    }
+
     [Theory]
     [InlineData("action_learning_rate", 0.0)]
     [InlineData("mem_learning_rate", -1e-5)]

@@ -38,6 +38,46 @@ public class ReplayHistoryTests
     }
 
     [Fact]
+    public void NStepTransitionsSpanNStepsWithTheirLossesAndNeedTheSlotThroughout()
+    {
+        var h = new ReplayHistory(capacity: 5, slots: 2, inputDim: 1, memoryDim: 1, actionDim: 2);
+        Record(h, 10, 0, 1); h.Push();   // age 3
+        Record(h, 20, 0, 1); h.Push();   // age 2
+        Record(h, 30, 0); h.Push();      // age 1: slot 1 absent (dropped and refilled)
+        Record(h, 40, 0, 1);             // age 0
+        var tr = new Transitions(8, 1, 1, 2, steps: 2);
+
+        int rows = h.GatherTransitions([2, 3], targetsAsActions: false, tr);
+
+        // age 2 -> 0 and age 3 -> 1: slot 1 is absent at age 1, so only slot 0 gives rows.
+        Assert.Equal(2, rows);
+        Assert.Equal([20f, 10f], Enumerable.Range(0, rows).Select(r => tr.Input[r, 0]));
+        Assert.Equal([40f, 30f], Enumerable.Range(0, rows).Select(r => tr.NextMemory[r, 0]));
+        // The losses of the two steps after t, in order: t+1, t+2.
+        Assert.Equal([30f, 40f, 20f, 30f], tr.StepLosses.Take(2 * rows));
+        Assert.Throws<ArgumentOutOfRangeException>(() => h.GatherTransitions([1], targetsAsActions: false, tr));
+    }
+
+    [Fact]
+    public void NStepSamplingDrawsAgesFromN()
+    {
+        var h = new ReplayHistory(capacity: 6, slots: 1, inputDim: 1, memoryDim: 1, actionDim: 2);
+        for (int step = 0; step < 6; step++)
+        {
+            Record(h, 10 * step, 0);
+            if (step < 5) h.Push();
+        }
+        var sampled = new Transitions(4, 1, 1, 2, steps: 3);
+        int rows = h.SampleTransitions(new Rng(9), steps: 3, targetsAsActions: false, sampled);
+
+        var ages = new int[3];
+        new Rng(9).SampleDistinct(3, 5, ages);
+        Assert.Equal(3, rows);
+        Assert.Equal(ages.Select(a => 10f * (5 - a)), Enumerable.Range(0, rows).Select(r => sampled.Input[r, 0]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => h.SampleTransitions(new Rng(9), steps: 4, targetsAsActions: false, sampled));
+    }
+
+    [Fact]
     public void TargetsCanStandInForActions()
     {
         var h = new ReplayHistory(3, 2, 1, 1, 3);

@@ -58,6 +58,39 @@ public class TdLearnerTests
         Close.Assert(c.Tensor("running_var").Data, net.Tensors.Norms[0].Norm.RunningVar, "running var");
     }
 
+    [Fact]
+    public void NStepTargetIsTheDiscountedShapedLossesAndGammaToTheNTimesThePolicy()
+    {
+        const int rows = 2, n = 3;
+        const double gamma = 0.9, dampen = 2;
+        var net = new DenseMemoryNet(new MemoryNetOptions { InputDim = 1, MemoryDim = 2 }, new Rng(3));
+        var learner = new TdLearner(net, new RmsProp(net.Parameters, 1e-5f), rows, new TdSettings(gamma, null, dampen, 0, null, DetachedTarget: true), Compute.SingleThread);
+        var tr = new Transitions(rows, 1, 2, 1, steps: n);
+        tr.SetRows(rows);
+        float[] inputs = [0.5f, -1f], nextInputs = [1f, 0.25f];
+        for (int r = 0; r < rows; r++)
+        {
+            tr.Input[r, 0] = inputs[r]; tr.NextInput[r, 0] = nextInputs[r];
+            tr.Memory.Row(r).Fill(0.1f * (r + 1)); tr.NextMemory.Row(r).Fill(0.3f * (r + 1));
+        }
+        float[] losses = [1f, 0f, 2f, 0.5f, 3f, 0.25f];
+        losses.CopyTo(tr.StepLosses, 0);
+        // The policy the learner sees: f at t+n in training mode (batch statistics), computed before the update.
+        var copy = new DenseMemoryNet(new MemoryNetOptions { InputDim = 1, MemoryDim = 2 }, new Rng(3));
+        var policy = copy.Forward(tr.NextInput, tr.NextAction, tr.NextMemory, copy.CreateContext(rows, Compute.SingleThread), training: true);
+
+        learner.Update(tr);
+
+        for (int r = 0; r < rows; r++)
+        {
+            double l = 0;
+            for (int k = 0; k < n; k++) l += Math.Pow(gamma, k) * dampen * Math.Log(1 + losses[r * n + k]);
+            Assert.Equal(l, tr.NextLoss[r], 4);
+            for (int j = 0; j < 2; j++)
+                Assert.Equal(Math.Pow(gamma, n) * policy[r, j] - l, learner.Expected[r, j], 4);
+        }
+    }
+
     private static void Load(DenseMemoryNet net, System.Text.Json.JsonElement prm)
     {
         foreach (var (name, p) in net.Tensors.NamedParameters)
