@@ -44,6 +44,9 @@ public sealed partial record ExperimentConfig
     /// <summary><c>mem_target</c>, parsed.</summary>
     public TdTarget MemTargetKind => Choice<TdTarget>("mem_target", MemTarget);
 
+    /// <summary><c>mem_reward_baseline</c>, parsed.</summary>
+    public RewardBaseline MemRewardBaselineKind => Choice<RewardBaseline>("mem_reward_baseline", MemRewardBaseline);
+
     /// <summary>The value of the name <paramref name="value"/> of <paramref name="key"/>; throws naming the allowed names.</summary>
     private T Choice<T>(string key, string value)
         where T : struct, Enum

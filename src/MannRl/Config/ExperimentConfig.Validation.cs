@@ -10,7 +10,7 @@ public sealed partial record ExperimentConfig
     {
         // Each parsed property throws the error that names the allowed values.
         _ = (ModelKind, DatasetKind, ActionModelKind, MemModelKind, ActionOptimizerKind, MemOptimizerKind, LossFunctionKind, ActionLossOnKind,
-            MemTargetKind, ReadingTargetKind, PosTagsetKind, DebugLevelKind, PosEmbeddingsSpec);
+            MemTargetKind, MemRewardBaselineKind, ReadingTargetKind, PosTagsetKind, DebugLevelKind, PosEmbeddingsSpec);
         if (DatasetKind == DatasetKind.Symbols && string.IsNullOrWhiteSpace(DataFile))
             throw Error("data_file", "dataset symbols reads its sequences from data_file: set it to your data file "
                 + "(the format of 'mannrl data make', relative to the data directory)");
@@ -50,6 +50,10 @@ public sealed partial record ExperimentConfig
         NonNegative("mem_dampen_losses", MemDampenLosses);
         NonNegative("mem_clamp", MemClamp);
         if (MemL1 is double l1) NonNegative("mem_l1", l1);
+        if (!(MemAnswerRewardWeight >= 0 && MemAnswerRewardWeight <= 1e6))
+            throw Error("mem_answer_reward_weight", $"must be in [0, 1e6], got {F(MemAnswerRewardWeight)}; 1 weighs the answer step as any other (the original)");
+        if (!(MemOutputGain > 0 && MemOutputGain <= 1000))
+            throw Error("mem_output_gain", $"must be in (0, 1000], got {F(MemOutputGain)}; 1 is PyTorch's initialisation (the original)");
         InUnitInterval("mem_reset_probability", MemResetProbability, "0 never resets (the original), 0.2 is a good start");
         CheckDecay("action_lr_rate_decay", ActionLrRateDecay);
         CheckDecay("mem_lr_rate_decay", MemLrRateDecay);

@@ -260,4 +260,19 @@ public sealed partial record ExperimentConfig
     /// its reward is the discounted sum of the n action losses (each shaped as a one-step reward) and it bootstraps from
     /// γ^n times the memory the memory-net writes n steps later. Default: 1 (the original's one-step target).</summary>
     public int MemNStep { get; set; } = 1;
+
+    /// <summary><c>mem_answer_reward_weight</c> (new): the memory-net's reward at the last step of a sequence (logic's
+    /// answer) is this times the action loss there (before <c>mem_dampen_losses</c> and <c>mem_clamp</c>); every other
+    /// step's reward is the action loss. Default: 1 (the original: every step alike).</summary>
+    public double MemAnswerRewardWeight { get; set; } = 1;
+
+    /// <summary><c>mem_reward_baseline</c> (new): none (the original) or mean: the mean shaped loss of a memory-net update's
+    /// rows is subtracted from each row's before the TD target is formed, so the target no longer lies below the
+    /// memory the memory-net writes at every step. Default: none.</summary>
+    public string MemRewardBaseline { get; set; } = "none";
+
+    /// <summary><c>mem_output_gain</c> (new): the initial weight of the memory-net's output BatchNorm (the one before the
+    /// Sigmoid), which scales the activation the Sigmoid reads and so how long a trace in the memory lasts. Default: 1
+    /// (PyTorch's initialisation, the original).</summary>
+    public double MemOutputGain { get; set; } = 1;
 }

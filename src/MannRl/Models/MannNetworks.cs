@@ -20,6 +20,19 @@ public sealed record MannNetworks(ActionNet Action, MemoryNet Memory)
     {
         var action = ModelFactory.CreateActionNet(config, inputDim, targetDim, rng.Fork("action-init"), learnedEmbeddingDim);
         var memory = ModelFactory.CreateMemoryNet(config, inputDim, targetDim, rng.Fork("memory-init"), learnedEmbeddingDim);
+        if (config.MemOutputGain != 1) ScaleOutputNorms(memory, (float)config.MemOutputGain);
         return new MannNetworks(action, memory);
+    }
+
+    /// <summary>
+    /// <c>mem_output_gain</c>: the weights of the memory-net's output BatchNorms (named <c>norm</c>, or <c>PREFIX.norm</c>
+    /// inside parallelMemNetNA: the ones right before the Sigmoid) start at <paramref name="gain"/> instead of 1. They
+    /// scale the normalised activation the Sigmoid reads, and so how strongly the next memory depends on the last
+    /// one (how long a trace lasts before it fades).
+    /// </summary>
+    private static void ScaleOutputNorms(MemoryNet memory, float gain)
+    {
+        foreach (var (name, norm) in memory.Tensors.Norms)
+            if (name == "norm" || name.EndsWith(".norm", StringComparison.Ordinal)) norm.Weight.Values.Fill(gain);
     }
 }

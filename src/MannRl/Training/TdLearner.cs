@@ -13,7 +13,8 @@ namespace MannRl.Training;
 /// damped to d·ln(1+l) and clamped to [0, c] when configured; expected = γ·policy − l; with n-step transitions
 /// (<c>mem_n_step</c> n &gt; 1) policy is that of step t+n, l = Σ_k γ^k·l_{t+1+k} (each shaped) and expected = γ^n·policy − l;
 /// actual = f(m_t, in_t, out_t); loss = SmoothL1(actual, expected). Both forwards run in training mode. The
-/// gradient flows through both branches (the original) unless the target is detached (DQN style).
+/// gradient flows through both branches (the original) unless the target is detached (DQN style). With
+/// <c>mem_reward_baseline: mean</c> the update's mean l is subtracted from every row's l before the target is formed.
 /// </summary>
 public sealed class TdLearner
 {
@@ -70,6 +71,16 @@ public sealed class TdLearner
                 l[r] = sum;
             }
             bootstrap = MathF.Pow(gamma, n);
+        }
+        if (s.CenteredRewards)
+        {
+            // mem_reward_baseline mean: the loss is never negative, so γ·policy − l always lies below the policy and the
+            // memory-net learns to write ever smaller memories until they are all 0 (mem_learning_rate 1e-3 gets there,
+            // docs/recipe.md); with the update's mean loss as baseline only losses above or below it push the memory.
+            double sum = 0;
+            for (int r = 0; r < rows; r++) sum += l[r];
+            float mean = (float)(sum / rows);
+            for (int r = 0; r < rows; r++) l[r] -= mean;
         }
         var expected = _expected.WithRows(rows);
         for (int r = 0; r < rows; r++) ScaleSubtract(policy.Row(r), bootstrap, l[r], expected.Row(r));

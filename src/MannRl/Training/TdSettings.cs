@@ -7,4 +7,5 @@ namespace MannRl.Training;
 /// <param name="Clamp">Upper clamp of l; 0 = off [mem_clamp].</param>
 /// <param name="Clipping">Gradient-norm clipping, or null [mem_clipping].</param>
 /// <param name="DetachedTarget">Detach the target (DQN style) instead of the original's gradient through both branches [mem_target].</param>
-public sealed record TdSettings(double Gamma, double? L1, double DampenLosses, double Clamp, double? Clipping, bool DetachedTarget);
+/// <param name="CenteredRewards">Subtract the mean reward of the update's rows from each row's reward [mem_reward_baseline: mean].</param>
+public sealed record TdSettings(double Gamma, double? L1, double DampenLosses, double Clamp, double? Clipping, bool DetachedTarget, bool CenteredRewards = false);

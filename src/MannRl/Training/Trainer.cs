@@ -75,7 +75,8 @@ public sealed class Trainer : ITrainer
         int rows = config.MemNumSamples * b;
         _transitions = new Transitions(rows, i, m, t, config.MemNStep);
         _tdLearner = new TdLearner(Memory, MemoryOptimizer, rows, new TdSettings(
-            config.MemGamma, config.MemL1, config.MemDampenLosses, config.MemClamp, config.MemClipping, config.MemTargetKind == TdTarget.Detached), compute);
+            config.MemGamma, config.MemL1, config.MemDampenLosses, config.MemClamp, config.MemClipping, config.MemTargetKind == TdTarget.Detached,
+            config.MemRewardBaselineKind == RewardBaseline.Mean), compute);
         _trainsMemory = config.ModelKind == LearnerKind.MannRl;
         _writesMemory = config.ModelKind != LearnerKind.NoMemory;
         _progress = new RunProgress(config, sink, logsMemoryLoss: true);
@@ -106,6 +107,12 @@ public sealed class Trainer : ITrainer
 
     /// <summary>Memories reset to zero at a sequence start so far (<c>mem_reset_probability</c>).</summary>
     public long MemoryResets { get; private set; }
+
+    /// <summary>The replay history (for tests of what the memory-net learns from).</summary>
+    internal ReplayHistory History => _history;
+
+    /// <summary>The training pass's batcher (for tests: which slot is where in its sequence).</summary>
+    internal StreamingBatcher Batcher => _batcher;
 
     /// <summary>Training steps so far.</summary>
     public long Steps { get; private set; }
@@ -351,12 +358,25 @@ public sealed class Trainer : ITrainer
             probs.Row(r).CopyTo(_history.Action(0, slots[r]));
             _history.Loss(0, slots[r]) = _rowLosses[r];
         }
+        if (_config.MemAnswerRewardWeight != 1) WeightAnswerRewards(slots);
         // The gradients are zero: a new trainer starts so, and every optimizer step below clears what it read.
         Action.Backward(_lossGrad, _actionCtx, gradientIsForLogits: _lossOnLogits);
         // Clipping's factor goes into the optimizer's own pass (the same rounded products, one pass fewer).
         float scale = _config.ActionClipping is double clip ? GradClip.Coefficient(Action.Parameters, (float)clip) : 1f;
         ActionOptimizer.Step(scale, clearGradients: true);
         return loss;
+    }
+
+    /// <summary>
+    /// <c>mem_answer_reward_weight</c>: the loss the memory-net is rewarded with at a sequence's last step (logic's answer
+    /// at <c>|</c>) is the action loss times the weight, so that the one step that needs the memory weighs more than the
+    /// copy steps around it. The action net's own loss is not weighted.
+    /// </summary>
+    private void WeightAnswerRewards(ReadOnlySpan<int> slots)
+    {
+        float weight = (float)_config.MemAnswerRewardWeight;
+        foreach (int slot in slots)
+            if (_batcher.AtEnd(slot)) _history.Loss(0, slot) *= weight;
     }
 
     /// <summary>

@@ -139,6 +139,14 @@ public class ValidationTests
     }
 
     [Fact]
+    public void MemRewardBaselineIsNoneOrMean()
+    {
+        var e = Fails(Logic() with { MemRewardBaseline = "median" }, "mem_reward_baseline");
+        Assert.Contains("none, mean", e.Message);
+        (Logic() with { MemRewardBaseline = "mean" }).Validate();
+    }
+
+    [Fact]
     public void MemNStepIsAtLeastOneAndLeavesRoomForTheSamples()
     {
         Fails(Logic() with { MemNStep = 0 }, "mem_n_step");
@@ -156,6 +164,12 @@ public class ValidationTests
     [InlineData("mem_dampen_losses", -3.0)]
     [InlineData("mem_clamp", double.NaN)]
     [InlineData("mem_l1", -2.0)]
+    [InlineData("mem_answer_reward_weight", -1.0)]
+    [InlineData("mem_answer_reward_weight", double.NaN)]
+    [InlineData("mem_answer_reward_weight", double.PositiveInfinity)]
+    [InlineData("mem_output_gain", 0.0)]
+    [InlineData("mem_output_gain", 1e4)]
+    [InlineData("mem_output_gain", double.NaN)]
     [InlineData("mem_reset_probability", -0.1)]
     [InlineData("mem_reset_probability", 1.5)]
     [InlineData("mem_reset_probability", double.NaN)]

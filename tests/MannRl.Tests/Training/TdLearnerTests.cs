@@ -91,6 +91,36 @@ public class TdLearnerTests
         }
     }
 
+    [Fact]
+    public void MeanBaselineCentresTheShapedRewardsBeforeTheTarget()
+    {
+        const int rows = 3;
+        const double gamma = 0.99, dampen = 3;
+        var net = new DenseMemoryNet(new MemoryNetOptions { InputDim = 1, MemoryDim = 2 }, new Rng(4));
+        var learner = new TdLearner(net, new RmsProp(net.Parameters, 1e-5f), rows, new TdSettings(gamma, null, dampen, 0, null, DetachedTarget: false, CenteredRewards: true), Compute.SingleThread);
+        var tr = new Transitions(rows, 1, 2, 1);
+        tr.SetRows(rows);
+        for (int r = 0; r < rows; r++)
+        {
+            tr.Input[r, 0] = r; tr.NextInput[r, 0] = 2 - r;
+            tr.Memory.Row(r).Fill(0.2f * r); tr.NextMemory.Row(r).Fill(0.5f - 0.1f * r);
+        }
+        float[] losses = [1.6f, 2.5f, 1.55f];
+        losses.CopyTo(tr.NextLoss, 0);
+        var copy = new DenseMemoryNet(new MemoryNetOptions { InputDim = 1, MemoryDim = 2 }, new Rng(4));
+        var policy = copy.Forward(tr.NextInput, tr.NextAction, tr.NextMemory, copy.CreateContext(rows, Compute.SingleThread), training: true);
+
+        learner.Update(tr);
+
+        double[] shaped = losses.Select(l => dampen * Math.Log(1 + l)).ToArray();
+        double mean = shaped.Average();
+        for (int r = 0; r < rows; r++)
+        {
+            Assert.Equal(shaped[r] - mean, tr.NextLoss[r], 4);
+            for (int j = 0; j < 2; j++) Assert.Equal(gamma * policy[r, j] - (shaped[r] - mean), learner.Expected[r, j], 4);
+        }
+    }
+
     private static void Load(DenseMemoryNet net, System.Text.Json.JsonElement prm)
     {
         foreach (var (name, p) in net.Tensors.NamedParameters)

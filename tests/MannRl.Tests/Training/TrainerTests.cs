@@ -162,6 +162,39 @@ public class TrainerTests
         if (p == 1.0) Assert.True(trainer.MemoryResets >= starts - epochs * c.BatchSize);
     }
 
+    [Fact]
+    public void TheAnswerStepsRewardIsTheActionLossTimesTheWeightAndTheOthersAreUnchanged()
+    {
+        var data = SmallLogic(60, 10);
+        Trainer Make(double weight)
+        {
+            var c = LogicConfig(epochs: 1, evalInterval: 1);
+            c.MemAnswerRewardWeight = weight;
+            c.Validate();
+            var t = new Trainer(c, data, new RecordingSink(), Compute.SingleThread);
+            t.BeginEpoch(0);
+            return t;
+        }
+        var plain = Make(1);
+        var weighted = Make(4);
+        int answers = 0, others = 0;
+        // Before the first memory training (step settle + history) both runs are the same but for the stored rewards.
+        for (int step = 0; step < 20; step++)
+        {
+            Assert.True(plain.NextBatch() & weighted.NextBatch());
+            Assert.Equal(plain.TrainActionStep(), weighted.TrainActionStep());
+            foreach (int slot in plain.Batcher.Present)
+            {
+                float loss = plain.History.Loss(0, slot), shaped = weighted.History.Loss(0, slot);
+                if (plain.Batcher.AtEnd(slot)) { Assert.Equal(4 * loss, shaped); answers++; }
+                else { Assert.Equal(loss, shaped); others++; }
+            }
+            plain.WriteNextMemory();
+            weighted.WriteNextMemory();
+        }
+        Assert.True(answers > 0 && others > answers, $"{answers} answer steps, {others} others");
+    }
+
     /// <summary>
     /// With 256 evaluation slots every one of the 200 validation sequences starts from a zero memory; resets in
     /// training teach that start (without them the score of such starts is luck: 0.90 to 0.99 on the full task).
