@@ -27,7 +27,7 @@ public static class ConfigKeys
         "mem_num_intermediate_layers", "mem_intermediate_dim", "mem_num_mem_net", "mem_funnel_to_zero_chunk",
         "history", "settle", "mem_train_iterations", "mem_num_samples", "mem_optimizer", "mem_learning_rate",
         "mem_lr_rate_decay", "mem_clipping", "mem_gamma", "mem_dampen_losses", "mem_clamp", "mem_l1",
-        "mem_train_with_targets", "mem_target", "mem_reset_probability", "mem_n_step", "mem_answer_reward_weight", "mem_reward_baseline", "mem_output_gain",
+        "mem_train_with_targets", "mem_target", "mem_reset_probability", "mem_n_step", "mem_answer_reward_weight", "mem_reward_baseline", "mem_output_gain", "mem_leak",
     ];
 
     /// <summary>Old key names the original renamed (its best sentence config still uses them): old -> new.</summary>

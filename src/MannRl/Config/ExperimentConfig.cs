@@ -275,4 +275,9 @@ public sealed partial record ExperimentConfig
     /// Sigmoid), which scales the activation the Sigmoid reads and so how long a trace in the memory lasts. Default: 1
     /// (PyTorch's initialisation, the original).</summary>
     public double MemOutputGain { get; set; } = 1;
+
+    /// <summary><c>mem_leak</c> (new): α of a leaky memory write: the memory-net's output is (1 − α)·m + α·w, where w is
+    /// what its layers write, so that a trace fades more slowly (the memory-net still learns w by its TD update, through
+    /// the factor α). Default: 1 (the original: the memory is w).</summary>
+    public double MemLeak { get; set; } = 1;
 }

@@ -21,6 +21,7 @@ public sealed record MannNetworks(ActionNet Action, MemoryNet Memory)
         var action = ModelFactory.CreateActionNet(config, inputDim, targetDim, rng.Fork("action-init"), learnedEmbeddingDim);
         var memory = ModelFactory.CreateMemoryNet(config, inputDim, targetDim, rng.Fork("memory-init"), learnedEmbeddingDim);
         if (config.MemOutputGain != 1) ScaleOutputNorms(memory, (float)config.MemOutputGain);
+        if (config.MemLeak != 1) memory.Leak = (float)config.MemLeak;
         return new MannNetworks(action, memory);
     }
 

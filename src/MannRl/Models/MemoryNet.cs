@@ -27,11 +27,28 @@ public abstract class MemoryNet : Network
     /// <summary>Whether the action net's output is an input (variants without the NA suffix).</summary>
     public bool UsesAction => ActionDim > 0;
 
+    /// <summary>
+    /// α of a leaky write (<c>mem_leak</c>): the net's output is (1 − α)·m + α·w, w being what the variant writes, so that
+    /// a memory keeps 1 − α of itself each step besides what the variant carries over. 1 (the original) writes w.
+    /// Set before contexts are created.
+    /// </summary>
+    public float Leak
+    {
+        get;
+        set
+        {
+            if (!(value > 0 && value <= 1)) throw new ArgumentOutOfRangeException(nameof(value), $"leak must be in (0, 1], got {value}");
+            field = value;
+        }
+    } = 1f;
+
     /// <summary>Allocates the buffers of one forward/backward call.</summary>
     public ModuleContext CreateContext(int maxRows, Compute compute)
     {
         var embedding = CreateEmbeddingContext(maxRows, compute);
-        return new Context(maxRows, CreateCoreContext(maxRows, inputGradient: embedding is not null, compute), embedding);
+        var c = new Context(maxRows, CreateCoreContext(maxRows, inputGradient: embedding is not null, compute), embedding);
+        if (Leak < 1) { c.Leaky = new Matrix(maxRows, MemoryDim); c.LeakyGrad = new Matrix(maxRows, MemoryDim); }
+        return c;
     }
 
     /// <summary>
@@ -41,13 +58,28 @@ public abstract class MemoryNet : Network
     public Matrix Forward(Matrix input, Matrix action, Matrix memory, ModuleContext ctx, bool training)
     {
         var c = (Context)ctx;
-        return ForwardCore(EmbedInput(input, c.Embedding, training), action, memory, c.Core, training);
+        var written = ForwardCore(EmbedInput(input, c.Embedding, training), action, memory, c.Core, training);
+        if (c.Leaky is null) return written;
+        var next = c.Leaky.WithRows(written.Rows);
+        float alpha = Leak, keep = 1f - Leak;
+        var w = written.AsSpan();
+        var m = memory.AsSpan();
+        var o = next.AsSpan();
+        for (int i = 0; i < o.Length; i++) o[i] = keep * m[i] + alpha * w[i];
+        return next;
     }
 
     /// <summary>Adds the parameter gradients for dL/d(next memory) of the last forward on <paramref name="ctx"/>.</summary>
     public void Backward(Matrix dNext, ModuleContext ctx)
     {
         var c = (Context)ctx;
+        if (c.LeakyGrad is not null)
+        {
+            // Memories fed in are data (detached): only the written part α·w carries a gradient to the parameters.
+            var scaled = c.LeakyGrad.WithRows(dNext.Rows);
+            System.Numerics.Tensors.TensorPrimitives.Multiply(dNext.AsSpan(), Leak, scaled.AsSpan());
+            dNext = scaled;
+        }
         BackwardEmbedding(BackwardCore(dNext, c.Core), c.Embedding);
     }
 
@@ -64,5 +96,6 @@ public abstract class MemoryNet : Network
     {
         public readonly ModuleContext Core = core;
         public readonly ModuleContext? Embedding = embedding;
+        public Matrix? Leaky, LeakyGrad;
     }
 }

@@ -36,6 +36,7 @@ public class ConfigWriterTests
             MemAnswerRewardWeight = 2.5,
             MemRewardBaseline = "mean",
             MemOutputGain = 3,
+            MemLeak = 0.5,
             DataSeed = 99,
             LogicOperands = new IntRange(21, 40),
             TaskEvalRepeats = new IntRange(7, 9),
