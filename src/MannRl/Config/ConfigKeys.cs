@@ -22,7 +22,7 @@ public static class ConfigKeys
         "seed", "epochs", "batch_size", "eval_batch_size", "eval_interval", "save_point", "keep_checkpoints", "debug_level",
         "action_model", "use_swish", "action_embedding_dim", "action_chunk_dim", "action_fn_is_tanh",
         "action_emb_fn_is_tanh", "loss_function", "action_loss_on", "action_optimizer", "action_learning_rate",
-        "action_lr_rate_decay", "action_clipping",
+        "action_lr_rate_decay", "action_clipping", "action_answer_weight",
         "mem_model", "memory_dim", "mem_embedding_dim", "mem_emb_fn_is_tanh", "mem_fn_is_tanh",
         "mem_num_intermediate_layers", "mem_intermediate_dim", "mem_num_mem_net", "mem_funnel_to_zero_chunk",
         "history", "settle", "mem_train_iterations", "mem_num_samples", "mem_optimizer", "mem_learning_rate",

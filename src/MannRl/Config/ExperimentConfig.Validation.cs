@@ -54,6 +54,8 @@ public sealed partial record ExperimentConfig
             throw Error("mem_answer_reward_weight", $"must be in [0, 1e6], got {F(MemAnswerRewardWeight)}; 1 weighs the answer step as any other (the original)");
         if (!(MemOutputGain > 0 && MemOutputGain <= 1000))
             throw Error("mem_output_gain", $"must be in (0, 1000], got {F(MemOutputGain)}; 1 is PyTorch's initialisation (the original)");
+        if (!(ActionAnswerWeight >= 0 && ActionAnswerWeight <= 1e6))
+            throw Error("action_answer_weight", $"must be in [0, 1e6], got {F(ActionAnswerWeight)}; 1 weighs the answer step as any other (the original)");
         if (!(MemLeak > 0 && MemLeak <= 1))
             throw Error("mem_leak", $"must be in (0, 1], got {F(MemLeak)}; 1 writes the memory-net's output as the memory (the original), 0.1 keeps 90% of the memory each step");
         InUnitInterval("mem_reset_probability", MemResetProbability, "0 never resets (the original), 0.2 is a good start");

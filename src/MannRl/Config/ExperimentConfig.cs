@@ -280,4 +280,9 @@ public sealed partial record ExperimentConfig
     /// what its layers write, so that a trace fades more slowly (the memory-net still learns w by its TD update, through
     /// the factor α). Default: 1 (the original: the memory is w).</summary>
     public double MemLeak { get; set; } = 1;
+
+    /// <summary><c>action_answer_weight</c> (new): the action net's gradient at the last step of a sequence (logic's answer)
+    /// is scaled by this weight, as if that step's loss counted this many times in the batch mean; every other step's
+    /// counts once. Default: 1 (the original: every step alike).</summary>
+    public double ActionAnswerWeight { get; set; } = 1;
 }

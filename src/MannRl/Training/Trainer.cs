@@ -114,6 +114,9 @@ public sealed class Trainer : ITrainer
     /// <summary>The training pass's batcher (for tests: which slot is where in its sequence).</summary>
     internal StreamingBatcher Batcher => _batcher;
 
+    /// <summary>The action net's loss gradient of the last step, one row per present slot (for tests).</summary>
+    internal Matrix LastLossGradient => _lossGrad;
+
     /// <summary>Training steps so far.</summary>
     public long Steps { get; private set; }
 
@@ -353,6 +356,7 @@ public sealed class Trainer : ITrainer
         var lossInput = _lossOnLogits ? _actionCtx.Logits : probs;
         float loss = CrossEntropyLoss.Compute(lossInput, _targets, _rowLosses, _lossGrad.WithRows(n));
         if (!float.IsFinite(loss)) throw TrainingDivergedException.For("action net", "action loss", epoch, step, Action.Tensors);
+        if (_config.ActionAnswerWeight != 1) WeightAnswerGradients(slots);
         for (int r = 0; r < n; r++)
         {
             probs.Row(r).CopyTo(_history.Action(0, slots[r]));
@@ -365,6 +369,22 @@ public sealed class Trainer : ITrainer
         float scale = _config.ActionClipping is double clip ? GradClip.Coefficient(Action.Parameters, (float)clip) : 1f;
         ActionOptimizer.Step(scale, clearGradients: true);
         return loss;
+    }
+
+    /// <summary>
+    /// <c>action_answer_weight</c>: the action net's gradient of a slot at its sequence's last step (logic's answer at
+    /// <c>|</c>) is scaled by the weight, as if that row's loss counted this many times in the mean; the loss reported
+    /// and the memory-net's reward are not changed.
+    /// </summary>
+    private void WeightAnswerGradients(ReadOnlySpan<int> slots)
+    {
+        float weight = (float)_config.ActionAnswerWeight;
+        for (int r = 0; r < slots.Length; r++)
+            if (_batcher.AtEnd(slots[r]))
+            {
+                var row = _lossGrad.Row(r);
+                System.Numerics.Tensors.TensorPrimitives.Multiply(row, weight, row);
+            }
     }
 
     /// <summary>

@@ -37,6 +37,7 @@ public class ConfigWriterTests
             MemRewardBaseline = "mean",
             MemOutputGain = 3,
             MemLeak = 0.5,
+            ActionAnswerWeight = 4,
             DataSeed = 99,
             LogicOperands = new IntRange(21, 40),
             TaskEvalRepeats = new IntRange(7, 9),

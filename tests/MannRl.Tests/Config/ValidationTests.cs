@@ -167,6 +167,8 @@ public class ValidationTests
     [InlineData("mem_answer_reward_weight", -1.0)]
     [InlineData("mem_answer_reward_weight", double.NaN)]
     [InlineData("mem_answer_reward_weight", double.PositiveInfinity)]
+    [InlineData("action_answer_weight", -1.0)]
+    [InlineData("action_answer_weight", double.NaN)]
     [InlineData("mem_leak", 0.0)]
     [InlineData("mem_leak", 1.5)]
     [InlineData("mem_leak", double.NaN)]

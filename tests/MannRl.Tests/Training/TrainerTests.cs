@@ -195,6 +195,41 @@ public class TrainerTests
         Assert.True(answers > 0 && others > answers, $"{answers} answer steps, {others} others");
     }
 
+    [Fact]
+    public void TheActionNetsAnswerStepGradientIsScaledByTheWeightAndTheOthersAreUnchanged()
+    {
+        var data = SmallLogic(60, 10);
+        Trainer Make(double weight)
+        {
+            var c = LogicConfig(epochs: 1, evalInterval: 1);
+            c.ActionAnswerWeight = weight;
+            c.Validate();
+            var t = new Trainer(c, data, new RecordingSink(), Compute.SingleThread);
+            t.BeginEpoch(0);
+            return t;
+        }
+        var plain = Make(1);
+        var weighted = Make(3);
+        Assert.True(plain.NextBatch() & weighted.NextBatch());
+        int answers = 0;
+        // Walk the first batch until some slot is at its answer: up to there both runs are the same.
+        for (int step = 0; answers == 0; step++)
+        {
+            Assert.Equal(plain.TrainActionStep(), weighted.TrainActionStep());
+            var slots = plain.Batcher.Present;
+            for (int r = 0; r < slots.Length; r++)
+            {
+                bool answer = plain.Batcher.AtEnd(slots[r]);
+                if (answer) answers++;
+                for (int j = 0; j < plain.LastLossGradient.Cols; j++)
+                    Assert.Equal((answer ? 3 : 1) * plain.LastLossGradient[r, j], weighted.LastLossGradient[r, j]);
+            }
+            if (answers > 0) break;
+            plain.WriteNextMemory(); weighted.WriteNextMemory();
+            Assert.True(plain.NextBatch() & weighted.NextBatch());
+        }
+    }
+
     /// <summary>
     /// With 256 evaluation slots every one of the 200 validation sequences starts from a zero memory; resets in
     /// training teach that start (without them the score of such starts is luck: 0.90 to 0.99 on the full task).
