@@ -77,8 +77,11 @@ public sealed class ResumeTests : IClassFixture<ResumeTests.WholeRun>
     {
         Assert.True(_whole.Result.ExitCode == 0, _whole.Result.Err);
         string runDir = Path.Combine(_whole.Root, "interrupted");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _whole.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in new[] { CliRunner.CliDll, "train", "tiny.yaml", runDir, "--data-dir", "data", "--threads", "1", "--quiet" })
+        // A shell starts background jobs with SIGINT ignored, children inherit that, and .NET leaves an ignored SIGINT
+        // ignored (as a run started with `cmd &` should): env(1) gives the run the default disposition whatever the
+        // test host inherited, so the test is the same under `nohup .ci/run &` as in a terminal.
+        var start = new ProcessStartInfo("env") { WorkingDirectory = _whole.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string a in new[] { "--default-signal=INT", "dotnet", CliRunner.CliDll, "train", "tiny.yaml", runDir, "--data-dir", "data", "--threads", "1", "--quiet" })
             start.ArgumentList.Add(a);
         start.Environment.Remove("NM_DATA_DIR");
         // The run waits in its second epoch (step 9000 of 4 x 7535) until the signal comes: it cannot end first.
