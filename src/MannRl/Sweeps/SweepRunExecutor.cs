@@ -42,7 +42,8 @@ public static class SweepRunExecutor
         var store = new RunStateStore(sweepDirectory);
         using var held = store.TryLock(index, TimeSpan.FromSeconds(5))
             ?? throw new SweepException($"run {index} ({run.Name}) is being trained by another process; see 'mannrl sweep status {sweepDirectory}'");
-        if (store.Read(index) is { State: RunState.Done })
+        var before = store.Read(index);
+        if (before is { State: RunState.Done })
         {
             say?.Invoke($"run {index} ({run.Name}) is already done; nothing to do");
             return RunOutcome.AlreadyDone;
@@ -55,8 +56,18 @@ public static class SweepRunExecutor
         var clock = Stopwatch.StartNew();
         try
         {
-            if (Directory.Exists(runDirectory)) ResumeOrRestart(config, runDirectory, manifest.DataDirectory, train, resume, say);
-            else train(config, runDirectory, manifest.DataDirectory);
+            if (Directory.Exists(runDirectory))
+            {
+                ResumeOrRestart(config, runDirectory, manifest.DataDirectory, train, resume, say);
+            }
+            else
+            {
+                // An attempt that was stopped before it made its run directory left nothing to resume: say so, since
+                // the sweep's status showed the run as interrupted.
+                if (before is { State: not (RunState.Pending or RunState.Queued) })
+                    say?.Invoke($"an earlier attempt stopped before it made {runDirectory}; starting the run");
+                train(config, runDirectory, manifest.DataDirectory);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

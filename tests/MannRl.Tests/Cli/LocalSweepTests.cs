@@ -131,7 +131,8 @@ public sealed class LocalSweepTests : IClassFixture<LocalSweepTests.FinishedSwee
         {
             string log = File.ReadAllText(Path.Combine(outDir, "logs", $"{index}.log"));
             Assert.True(log.Contains("resuming it from its last saved state", StringComparison.Ordinal)
-                || log.Contains("before it started training; starting the run over", StringComparison.Ordinal), log);
+                || log.Contains("before it started training; starting the run over", StringComparison.Ordinal)
+                || log.Contains("stopped before it made", StringComparison.Ordinal), log);
         }
 
         Assert.Equal(WithoutTime(Path.Combine(_sweep.OutDir, "report", "summary.csv")), WithoutTime(Path.Combine(outDir, "report", "summary.csv")));

@@ -67,6 +67,21 @@ public sealed class SweepRunExecutorTests : IDisposable
     }
 
     [Fact]
+    public void AnAttemptStoppedBeforeItMadeItsRunDirectoryIsSaidAndTheRunStarts()
+    {
+        var store = new RunStateStore(_dir);
+        store.Write(0, new RunRecord(RunState.Running, DateTimeOffset.Now, null, null, null, "host", 1, null));
+        var said = new List<string>();
+        Assert.Equal(RunOutcome.Trained, SweepRunExecutor.Execute(_dir, 0, Train, say: said.Add));
+        Assert.Contains(said, line => line.Contains("stopped before it made", StringComparison.Ordinal));
+        Assert.Single(_trained);
+
+        said.Clear();
+        Assert.Equal(RunOutcome.Trained, SweepRunExecutor.Execute(_dir, 1, Train, say: said.Add)); // never attempted
+        Assert.DoesNotContain(said, line => line.Contains("earlier attempt", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ARunAnotherProcessHoldsIsRefused()
     {
         using var held = new RunStateStore(_dir).TryLock(0, TimeSpan.Zero);
