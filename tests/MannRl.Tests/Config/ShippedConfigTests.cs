@@ -9,6 +9,7 @@ public class ShippedConfigTests
         ["logic/logic_lstm"],
         ["logic/logic_m_best"],
         ["logic/logic_m_resets"],
+        ["logic/logic_improved"],
         ["logic/logic_no_memory"],
         ["logic/logic_frozen_memory"],
         ["pos/udpos_m_best"],
