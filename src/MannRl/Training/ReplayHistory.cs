@@ -174,7 +174,7 @@ public sealed class ReplayHistory
                 Memory(age - n, slot).CopyTo(into.NextMemory.Row(row));
                 WriteAction(age - n, slot, targetsAsActions, into.NextAction.Row(row));
                 into.NextLoss[row] = Loss(age - 1, slot);
-                for (int k = 0; k < n; k++) into.StepLosses[row * n + k] = Loss(age - 1 - k, slot);
+                if (n > 1) for (int k = 0; k < n; k++) into.StepLosses[row * n + k] = Loss(age - 1 - k, slot);
                 row++;
             }
         }

@@ -13,7 +13,7 @@ public sealed class Transitions
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(steps, 1);
         Steps = steps;
-        StepLosses = new float[maxRows * steps];
+        StepLosses = new float[steps > 1 ? maxRows * steps : 0];
         Input = new Matrix(maxRows, inputDim); NextInput = new Matrix(maxRows, inputDim);
         Memory = new Matrix(maxRows, memoryDim); NextMemory = new Matrix(maxRows, memoryDim);
         Action = new Matrix(maxRows, actionDim); NextAction = new Matrix(maxRows, actionDim);
@@ -24,8 +24,8 @@ public sealed class Transitions
     public int Steps { get; }
 
     /// <summary>
-    /// The action losses of steps t+1 .. t+n, n per row (row r's k-th at r·n + k); with n = 1 the same as
-    /// <see cref="NextLoss"/>.
+    /// The action losses of steps t+1 .. t+n, n per row (row r's k-th at r·n + k), for n &gt; 1; empty for n = 1, whose
+    /// one loss is <see cref="NextLoss"/>.
     /// </summary>
     public float[] StepLosses { get; }
 

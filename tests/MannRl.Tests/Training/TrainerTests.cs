@@ -162,19 +162,22 @@ public class TrainerTests
         if (p == 1.0) Assert.True(trainer.MemoryResets >= starts - epochs * c.BatchSize);
     }
 
+    /// <summary>A one-epoch logic trainer on <paramref name="data"/> with <paramref name="configure"/>'s change, its first epoch begun.</summary>
+    private static Trainer StartedTrainer(SequenceDataset data, Action<ExperimentConfig> configure)
+    {
+        var c = LogicConfig(epochs: 1, evalInterval: 1);
+        configure(c);
+        c.Validate();
+        var t = new Trainer(c, data, new RecordingSink(), Compute.SingleThread);
+        t.BeginEpoch(0);
+        return t;
+    }
+
     [Fact]
     public void TheAnswerStepsRewardIsTheActionLossTimesTheWeightAndTheOthersAreUnchanged()
     {
         var data = SmallLogic(60, 10);
-        Trainer Make(double weight)
-        {
-            var c = LogicConfig(epochs: 1, evalInterval: 1);
-            c.MemAnswerRewardWeight = weight;
-            c.Validate();
-            var t = new Trainer(c, data, new RecordingSink(), Compute.SingleThread);
-            t.BeginEpoch(0);
-            return t;
-        }
+        Trainer Make(double weight) => StartedTrainer(data, c => c.MemAnswerRewardWeight = weight);
         var plain = Make(1);
         var weighted = Make(4);
         int answers = 0, others = 0;
@@ -199,15 +202,7 @@ public class TrainerTests
     public void TheActionNetsAnswerStepGradientIsScaledByTheWeightAndTheOthersAreUnchanged()
     {
         var data = SmallLogic(60, 10);
-        Trainer Make(double weight)
-        {
-            var c = LogicConfig(epochs: 1, evalInterval: 1);
-            c.ActionAnswerWeight = weight;
-            c.Validate();
-            var t = new Trainer(c, data, new RecordingSink(), Compute.SingleThread);
-            t.BeginEpoch(0);
-            return t;
-        }
+        Trainer Make(double weight) => StartedTrainer(data, c => c.ActionAnswerWeight = weight);
         var plain = Make(1);
         var weighted = Make(3);
         Assert.True(plain.NextBatch() & weighted.NextBatch());
